@@ -1,0 +1,41 @@
+#pragma once
+// UTF-8 helpers shared by every stage: validity, NFC, case, similarity.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban {
+
+/// Length in bytes of the valid UTF-8 sequence at `pos`, or 0 when the bytes there
+/// are not valid UTF-8 (overlong forms, surrogates and values past U+10FFFF included).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t pos);
+/// Byte offsets of invalid UTF-8 sequences, at most `limit` of them.
+std::vector<std::size_t> invalid_utf8_offsets(std::string_view s, std::size_t limit);
+/// Decode the code points of valid UTF-8 text.
+std::u32string decode_utf8(std::string_view s);
+void append_utf8(std::string& out, char32_t cp);
+/// Number of code points of valid UTF-8 text.
+std::size_t code_point_count(std::string_view s);
+
+/// Unicode NFC of valid UTF-8 text (decomposed Vietnamese becomes precomposed).
+std::string to_nfc(std::string_view s);
+/// Offset of the first combining mark (U+0300–U+036F) left in NFC text, where a mark
+/// did not combine with its letter (typed in the wrong order, or on a wrong letter).
+std::optional<std::size_t> find_leftover_combining_mark(std::string_view nfc);
+/// Offset of the first C0/C1 control character other than tab and newline.
+std::optional<std::size_t> find_control_character(std::string_view s);
+
+/// Vietnamese-aware upper case, per code point ("Đảng ủy" → "ĐẢNG ỦY").
+std::string to_upper(std::string_view s);
+
+/// "U+0302" for a code point.
+std::string code_point_label(char32_t cp);
+
+/// Levenshtein distance counted in code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The candidate closest to `value` when it is close enough to be a likely typo, else "".
+std::string closest_match(std::string_view value, const std::vector<std::string>& candidates);
+
+} // namespace vanban

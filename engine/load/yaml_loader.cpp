@@ -1,0 +1,307 @@
+#include "load/yaml_loader.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "base/text.hpp"
+
+namespace vanban {
+
+std::optional<std::string> read_source(const std::string& path, const std::string& display_name,
+                                       const LoadLimits& limits, Diagnostics& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.error(display_name, {}, "", Msg::cannot_read_file, {std::strerror(errno)});
+    return std::nullopt;
+  }
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) { // a pipe or a directory
+    out.error(display_name, {}, "", Msg::cannot_read_file, {"not a regular file"});
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(size) > limits.max_bytes) {
+    out.error(display_name, {1, 1, 1}, "", Msg::input_too_large,
+              {std::to_string(size), std::to_string(limits.max_bytes)});
+    return std::nullopt;
+  }
+  in.seekg(0);
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.read(text.data(), size);
+  if (!in) {
+    out.error(display_name, {}, "", Msg::cannot_read_file, {"read failed"});
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::string strip_bom(std::string text) {
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    text.erase(0, 3);
+  }
+  return text;
+}
+
+namespace {
+
+std::string hex_byte(unsigned char b) {
+  static const char* hex = "0123456789ABCDEF";
+  return std::string("0x") + hex[b >> 4] + hex[b & 15];
+}
+
+} // namespace
+
+bool check_encoding(const SourceFile& file, const LoadLimits& limits, Diagnostics& out) {
+  const std::string& text = file.text();
+  if (text.size() > limits.max_bytes) {
+    out.error(file.name(), file.locate(0), "", Msg::input_too_large,
+              {std::to_string(text.size()), std::to_string(limits.max_bytes)});
+    return false;
+  }
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    out.error(file.name(), file.locate(0), "", Msg::input_utf16);
+    return false;
+  }
+  if (auto nul = text.find('\0'); nul != std::string::npos) {
+    out.error(file.name(), file.locate(nul), "", Msg::input_has_nul);
+    return false;
+  }
+  auto bad = invalid_utf8_offsets(text, limits.max_reported);
+  for (std::size_t offset : bad) {
+    out.error(file.name(), file.locate(offset), "", Msg::invalid_utf8,
+              {hex_byte(static_cast<unsigned char>(text[offset]))});
+  }
+  return bad.empty();
+}
+
+namespace {
+
+/// Thrown by the event handler to stop parsing after a fatal problem it reported.
+struct StopParsing {};
+
+/// Builds a DataTree from yaml-cpp's events, checking what only events show.
+class TreeBuilder : public YAML::EventHandler {
+public:
+  TreeBuilder(const SourceFile& file, const LoadLimits& limits, Diagnostics& out)
+      : file_(file), limits_(limits), out_(out) {}
+
+  std::optional<DataNode> take_root() { return std::move(root_); }
+  bool saw_document() const { return documents_ > 0; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++documents_;
+    if (documents_ > 1) {
+      out_.error(file_.name(), at(mark), "", Msg::yaml_multiple_documents);
+      throw StopParsing{};
+    }
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    DataNode node;
+    node.location = at(mark);
+    emit(std::move(node));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    out_.error(file_.name(), at(mark), "", Msg::yaml_alias, {anchor_name(anchor)});
+    if (++aliases_ >= limits_.max_reported) {
+      throw StopParsing{};
+    }
+    DataNode node;
+    node.location = at(mark);
+    emit(std::move(node));
+  }
+
+  void OnAnchor(const YAML::Mark&, const std::string& name) override { anchors_.push_back(name); }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    DataNode node;
+    node.kind = DataNode::Kind::scalar;
+    node.location = at(mark);
+    node.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
+    node.text = clean_text(value, node.location);
+    emit(std::move(node));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    open(DataNode::Kind::sequence, mark);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    open(DataNode::Kind::mapping, mark);
+  }
+  void OnMapEnd() override { close(); }
+
+private:
+  struct Frame {
+    DataNode node;
+    bool expecting_key = true;
+    bool skip_value = false;
+    std::string key;
+    Location key_location;
+    std::unordered_map<std::string, std::uint32_t> key_lines;
+  };
+
+  Location at(const YAML::Mark& mark) const {
+    if (mark.line < 0) {
+      return file_.locate(0);
+    }
+    return file_.locate_line_byte(static_cast<std::size_t>(mark.line),
+                                  static_cast<std::size_t>(std::max(mark.column, 0)));
+  }
+
+  std::string anchor_name(YAML::anchor_t anchor) const {
+    return anchor >= 1 && anchor <= anchors_.size() ? anchors_[anchor - 1] : std::to_string(anchor);
+  }
+
+  /// NFC, then reject what NFC cannot fix: control characters and stray marks.
+  std::string clean_text(const std::string& raw, Location where) {
+    if (auto c = find_control_character(raw)) {
+      out_.error(file_.name(), where, "", Msg::control_character,
+                 {code_point_label(decode_utf8(raw.substr(*c, 2)).front())});
+    }
+    std::string nfc = to_nfc(raw);
+    if (auto m = find_leftover_combining_mark(nfc)) {
+      out_.error(file_.name(), where, "", Msg::leftover_combining_mark,
+                 {code_point_label(decode_utf8(nfc.substr(*m, 2)).front())});
+    }
+    return nfc;
+  }
+
+  void open(DataNode::Kind kind, const YAML::Mark& mark) {
+    if (stack_.size() >= limits_.max_depth) {
+      out_.error(file_.name(), at(mark), "", Msg::yaml_too_deep,
+                 {std::to_string(limits_.max_depth)});
+      throw StopParsing{};
+    }
+    Frame frame;
+    frame.node.kind = kind;
+    frame.node.location = at(mark);
+    stack_.push_back(std::move(frame));
+  }
+
+  void close() {
+    DataNode node = std::move(stack_.back().node);
+    stack_.pop_back();
+    emit(std::move(node));
+  }
+
+  void emit(DataNode node) {
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.kind == DataNode::Kind::sequence) {
+      top.node.items.push_back(std::move(node));
+    } else if (top.expecting_key) {
+      top.expecting_key = false;
+      top.skip_value = false;
+      if (!node.is_scalar()) {
+        if (!node.is_null()) {
+          out_.error(file_.name(), node.location, "", Msg::yaml_complex_key);
+        }
+        top.skip_value = true;
+        return;
+      }
+      auto [it, fresh] = top.key_lines.emplace(node.text, node.location.line);
+      if (!fresh) {
+        out_.error(file_.name(), node.location, "", Msg::yaml_duplicate_key,
+                   {node.text, std::to_string(it->second)});
+        top.skip_value = true;
+        return;
+      }
+      top.key = std::move(node.text);
+      top.key_location = node.location;
+    } else {
+      top.expecting_key = true;
+      if (!top.skip_value) {
+        top.node.entries.push_back({std::move(top.key), top.key_location, std::move(node)});
+      }
+    }
+  }
+
+  const SourceFile& file_;
+  const LoadLimits& limits_;
+  Diagnostics& out_;
+  std::vector<Frame> stack_;
+  std::vector<std::string> anchors_;
+  std::optional<DataNode> root_;
+  std::size_t documents_ = 0;
+  std::size_t aliases_ = 0;
+};
+
+/// Offset of a tab in the indentation of a line, if any.
+std::optional<std::size_t> tab_in_indentation(const SourceFile& file, std::size_t line0) {
+  const std::string& text = file.text();
+  for (std::size_t i = file.line_start(line0); i < text.size(); ++i) {
+    if (text[i] == '\t') {
+      return i;
+    }
+    if (text[i] != ' ' && text[i] != '-') {
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<DataNode> parse_yaml(const SourceFile& file, const LoadLimits& limits,
+                                   Diagnostics& out) {
+  if (!check_encoding(file, limits, out)) {
+    return std::nullopt;
+  }
+  std::istringstream stream(file.text());
+  TreeBuilder builder(file, limits, out);
+  try {
+    YAML::Parser parser(stream);
+    if (parser.HandleNextDocument(builder)) {
+      parser.HandleNextDocument(builder); // a second document is an error, reported by the builder
+    }
+  } catch (const StopParsing&) {
+    return std::nullopt;
+  } catch (const YAML::DeepRecursion& e) {
+    Location where = file.locate_line_byte(static_cast<std::size_t>(std::max(e.mark.line, 0)),
+                                           static_cast<std::size_t>(std::max(e.mark.column, 0)));
+    out.error(file.name(), where, "", Msg::yaml_too_deep, {std::to_string(limits.max_depth)});
+    return std::nullopt;
+  } catch (const YAML::ParserException& e) {
+    auto line0 = static_cast<std::size_t>(std::max(e.mark.line, 0));
+    Location where =
+        file.locate_line_byte(line0, static_cast<std::size_t>(std::max(e.mark.column, 0)));
+    // yaml-cpp blames the token after a tab ("illegal map value"); point at the tab.
+    auto tab = tab_in_indentation(file, line0);
+    if (!tab && line0 > 0) {
+      tab = tab_in_indentation(file, line0 - 1);
+    }
+    if (tab) {
+      out.error(file.name(), file.locate(*tab), "", Msg::yaml_tab_indent);
+    } else {
+      out.error(file.name(), where, "", Msg::yaml_syntax, {e.msg});
+    }
+    return std::nullopt;
+  }
+  if (!builder.saw_document()) {
+    out.error(file.name(), file.locate(0), "", Msg::input_empty);
+    return std::nullopt;
+  }
+  return builder.take_root();
+}
+
+} // namespace vanban

@@ -1,0 +1,72 @@
+#include "validate/json_typing.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <regex>
+
+namespace vanban {
+
+namespace {
+bool is_decimal_integer(const std::string& s) {
+  std::size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0;
+  if (i >= s.size() || (s[i] == '0' && s.size() > i + 1)) {
+    return false;
+  }
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_decimal_fraction(const std::string& s) {
+  static const std::regex kFraction("-?(0|[1-9][0-9]*)\\.[0-9]+([eE][-+]?[0-9]+)?");
+  return s.size() < 64 && std::regex_match(s, kFraction);
+}
+} // namespace
+
+nlohmann::json scalar_to_json(const DataNode& node) {
+  const std::string& s = node.text;
+  if (node.quoted) {
+    return s;
+  }
+  if (s == "true") {
+    return true;
+  }
+  if (s == "false") {
+    return false;
+  }
+  if (is_decimal_integer(s)) {
+    std::int64_t value = 0;
+    auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (error == std::errc{} && end == s.data() + s.size()) {
+      return value;
+    }
+    return s; // out of range: stays text, and the schema says what it wanted
+  }
+  if (is_decimal_fraction(s)) {
+    return std::stod(s);
+  }
+  return s;
+}
+
+nlohmann::json to_json(const DataNode& node) {
+  switch (node.kind) {
+  case DataNode::Kind::null: return nullptr;
+  case DataNode::Kind::scalar: return scalar_to_json(node);
+  case DataNode::Kind::sequence: {
+    nlohmann::json out = nlohmann::json::array();
+    for (const DataNode& item : node.items) {
+      out.push_back(to_json(item));
+    }
+    return out;
+  }
+  case DataNode::Kind::mapping: {
+    nlohmann::json out = nlohmann::json::object();
+    for (const DataEntry& e : node.entries) {
+      out[e.key] = to_json(e.value);
+    }
+    return out;
+  }
+  }
+  return nullptr;
+}
+
+} // namespace vanban
