@@ -146,26 +146,36 @@ std::string code_point_label(char32_t cp) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: a swap of two neighbours ("plaec") is one typo.
   std::u32string x = decode_utf8(a);
   std::u32string y = decode_utf8(b);
-  std::vector<std::size_t> row(y.size() + 1);
+  std::size_t w = y.size() + 1;
+  std::vector<std::size_t> d((x.size() + 1) * w);
+  for (std::size_t i = 0; i <= x.size(); ++i) {
+    d[i * w] = i;
+  }
   for (std::size_t j = 0; j <= y.size(); ++j) {
-    row[j] = j;
+    d[j] = j;
   }
   for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= y.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = above;
+      std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      std::size_t best = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        best = std::min(best, d[(i - 2) * w + j - 2] + 1);
+      }
+      d[i * w + j] = best;
     }
   }
-  return row[y.size()];
+  return d[x.size() * w + y.size()];
 }
 
 std::string closest_match(std::string_view value, const std::vector<std::string>& candidates) {
   // A typo changes a few letters; more than a third of the word is a different word.
+  // Long values are not names anybody mistyped: do not pay a quadratic distance for them.
+  if (code_point_count(value) > 100) {
+    return "";
+  }
   std::size_t limit = std::max<std::size_t>(1, code_point_count(value) / 3);
   std::string best;
   std::size_t best_distance = limit + 1;

@@ -33,7 +33,7 @@ std::string to_upper(std::string_view s);
 /// "U+0302" for a code point.
 std::string code_point_label(char32_t cp);
 
-/// Levenshtein distance counted in code points.
+/// Edit distance (insertions, deletions, substitutions, neighbour swaps) in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `value` when it is close enough to be a likely typo, else "".
 std::string closest_match(std::string_view value, const std::vector<std::string>& candidates);

@@ -1,0 +1,69 @@
+#include <catch2/catch.hpp>
+
+#include "base/text.hpp"
+
+using namespace vanban;
+
+TEST_CASE("utf8 sequences are validated strictly") {
+  CHECK(utf8_sequence_length("a", 0) == 1);
+  CHECK(utf8_sequence_length("\xC4\x90", 0) == 2);           // Đ
+  CHECK(utf8_sequence_length("\xE1\xBB\x8D", 0) == 3);       // ọ
+  CHECK(utf8_sequence_length("\xF0\x9F\x98\x80", 0) == 4);   // emoji
+  CHECK(utf8_sequence_length("\xC0\xAF", 0) == 0);           // overlong '/'
+  CHECK(utf8_sequence_length("\xED\xA0\x80", 0) == 0);       // encoded surrogate
+  CHECK(utf8_sequence_length("\xF4\x90\x80\x80", 0) == 0);   // past U+10FFFF
+  CHECK(utf8_sequence_length("\xE1\xBB", 0) == 0);           // truncated
+  CHECK(utf8_sequence_length("\xFF", 0) == 0);
+}
+
+TEST_CASE("invalid utf8 offsets are found and capped") {
+  std::string s = "ab\xFF" "c\xFE\xFF";
+  CHECK(invalid_utf8_offsets(s, 10) == std::vector<std::size_t>{2, 4, 5});
+  CHECK(invalid_utf8_offsets(s, 2).size() == 2);
+  CHECK(invalid_utf8_offsets("Ngọc Thụy", 10).empty());
+}
+
+TEST_CASE("decomposed Vietnamese becomes NFC") {
+  // e + U+0302 + U+0301 → ế ; u + U+031B + U+0323 → ự ; Thu + U+0323 + y → Thụy
+  CHECK(to_nfc("e\xCC\x82\xCC\x81") == "ế");
+  CHECK(to_nfc("u\xCC\x9B\xCC\xA3") == "ự");
+  CHECK(to_nfc("u\xCC\xA3\xCC\x9B") == "ự");
+  CHECK(to_nfc("Thu\xCC\xA3y") == "Thụy");
+  CHECK(to_nfc("plain ascii") == "plain ascii");
+}
+
+TEST_CASE("marks that cannot combine are found after NFC") {
+  // e + acute + circumflex: the circumflex cannot join é.
+  std::string nfc = to_nfc("e\xCC\x81\xCC\x82");
+  auto at = find_leftover_combining_mark(nfc);
+  REQUIRE(at.has_value());
+  CHECK(nfc.substr(*at) == "\xCC\x82");
+  CHECK_FALSE(find_leftover_combining_mark("Nguyễn Văn Thụy").has_value());
+}
+
+TEST_CASE("control characters are found, tab and newline allowed") {
+  CHECK_FALSE(find_control_character("a\tb\nc").has_value());
+  CHECK(find_control_character("ab\x01").value() == 2);
+  CHECK(find_control_character("a\x7F").value() == 1);
+  CHECK(find_control_character("x\xC2\x85").value() == 1); // U+0085 NEL
+  CHECK_FALSE(find_control_character("\xC2\xA0").has_value()); // no-break space is text
+}
+
+TEST_CASE("upper case keeps every Vietnamese letter") {
+  CHECK(to_upper("Đảng ủy phường Ngọc Thụy") == "ĐẢNG ỦY PHƯỜNG NGỌC THỤY");
+  CHECK(to_upper("ơ ư ă â ê ô đ ỹ") == "Ơ Ư Ă Â Ê Ô Đ Ỹ");
+}
+
+TEST_CASE("edit distance counts code points and suggestions stay close") {
+  CHECK(edit_distance("thụy", "thuy") == 1);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("plaec", "place") == 1);
+  CHECK(closest_match("organisation", {"organization", "issuer"}) == "organization");
+  CHECK(closest_match("partyy", {"party", "state"}) == "party");
+  CHECK(closest_match("xyz", {"party", "state"}).empty());
+}
+
+TEST_CASE("code point labels") {
+  CHECK(code_point_label(0x302) == "U+0302");
+  CHECK(code_point_label(0x1F600) == "U+01F600");
+}
