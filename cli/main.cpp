@@ -11,8 +11,9 @@ constexpr const char* kHelp = R"(usage: vanban <command> [options] FILE...
 
 Commands:
   validate FILE...   check conference files and print every problem found
+  render FILE...     make the documents each file lists (PDF)
 
-Options of validate:
+Options of validate and render:
   --lang vi|en               language of messages (default: from LANG/LC_ALL, else en)
   --diagnostics short|json   how problems are printed (default: short, on stderr)
   --data-root DIR            folder that organization profiles must stay inside
@@ -20,7 +21,14 @@ Options of validate:
   --max-input-size BYTES     refuse larger files (default: 4194304)
   -q, --quiet                print nothing for valid files
 
-Exit status: 0 all files valid, 1 some file invalid, 2 usage error.
+Options of render:
+  -o, --output DIR           where documents go (default: out)
+  --only notice|minutes|report   only documents of this kind
+  --emit markup|pdf          write the intermediate XML markup instead of PDF
+  --templates DIR            templates that override the bundled ones, file by file
+  --fonts DIR                folder with Times New Roman (times.ttf, timesbd.ttf, ...)
+
+Exit status: 0 success, 1 some input invalid or not rendered, 2 usage error.
 
   vanban --help      this text
   vanban --version   the version
@@ -46,6 +54,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "validate") {
     return vanban::cli::run_validate(rest);
+  }
+  if (command == "render") {
+    return vanban::cli::run_render(rest);
   }
   std::fprintf(stderr, "vanban: unknown command '%s' (see vanban --help)\n", command.c_str());
   return vanban::cli::kExitUsage;

@@ -76,7 +76,26 @@ enum class Msg {
   minutes_need_secretary,
   period_after_conference,
   chair_absent,
+  // Templates and markup.
+  template_syntax,
+  template_partial_refused,
+  template_partial_missing,
+  template_recursion,
+  template_unescaped,
+  template_unknown_name,
+  markup_syntax,
+  markup_unknown_element,
+  markup_unknown_attribute,
+  markup_bad_value,
+  // Layout and output.
+  font_unavailable,
+  glyph_missing,
+  content_too_wide,
+  cannot_write_output,
 };
+
+/// The last message id, for code that walks the catalogue.
+constexpr Msg kLastMessage = Msg::cannot_write_output;
 
 /// An argument that prints differently per language: `bilingual("văn bản", "text")`.
 /// Data text cannot collide with it: control characters are rejected on input.

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "base/text.hpp"
-#include "validate/inline_text.hpp"
+#include "model/inline_text.hpp"
 #include "validate/json_typing.hpp"
 
 namespace vanban {

@@ -10,7 +10,7 @@ using namespace vanban;
 
 TEST_CASE("every message has a code and both wordings") {
   std::set<std::string> codes;
-  for (int i = 0; i <= static_cast<int>(Msg::chair_absent); ++i) {
+  for (int i = 0; i <= static_cast<int>(kLastMessage); ++i) {
     auto id = static_cast<Msg>(i);
     std::string code(message_code(id));
     CHECK_FALSE(code.empty());
@@ -24,7 +24,7 @@ TEST_CASE("every message has a code and both wordings") {
     CHECK(vi.back() != '.');
     codes.insert(code);
   }
-  CHECK(message_count() == static_cast<std::size_t>(Msg::chair_absent) + 1);
+  CHECK(message_count() == static_cast<std::size_t>(kLastMessage) + 1);
 }
 
 TEST_CASE("bilingual arguments print in the message's language") {

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "validate/inline_text.hpp"
+#include "model/inline_text.hpp"
 
 using namespace vanban;
 

@@ -22,4 +22,8 @@ struct InlineParse {
 
 InlineParse parse_inline(std::string_view text);
 
+/// Write runs back in the inline syntax (literal * _ \ escaped): parse_inline of the
+/// result gives the same runs.
+std::string to_inline_syntax(const RichText& text);
+
 } // namespace vanban

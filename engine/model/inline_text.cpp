@@ -1,4 +1,4 @@
-#include "validate/inline_text.hpp"
+#include "model/inline_text.hpp"
 
 #include "base/text.hpp"
 
@@ -84,6 +84,26 @@ private:
 
 InlineParse parse_inline(std::string_view text) {
   return InlineParser(text).run();
+}
+
+std::string to_inline_syntax(const RichText& text) {
+  std::string out;
+  for (const TextRun& run : text) {
+    std::string open;
+    if (run.bold) open += "**";
+    if (run.italic) open += "*";
+    if (run.underline) open += "__";
+    std::string close(open.rbegin(), open.rend());
+    out += open;
+    for (char c : run.text) {
+      if (c == '*' || c == '_' || c == '\\') {
+        out += '\\';
+      }
+      out += c;
+    }
+    out += close;
+  }
+  return out;
 }
 
 } // namespace vanban

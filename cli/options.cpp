@@ -1,0 +1,64 @@
+#include "options.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "base/diagnostic.hpp"
+
+namespace vanban::cli {
+
+bool usage_error(const char* command, const std::string& what) {
+  std::fprintf(stderr, "vanban %s: %s (see vanban --help)\n", command, what.c_str());
+  return false;
+}
+
+Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out, const char* command) {
+  const std::string& a = args[i];
+  auto value = [&](std::string& into) {
+    if (i + 1 >= args.size()) {
+      return false;
+    }
+    into = args[++i];
+    return true;
+  };
+  auto fail = [&](const std::string& what) {
+    usage_error(command, what);
+    return Parsed::usage_error;
+  };
+  std::string v;
+  if (a == "--lang") {
+    if (!value(v) || (v != "vi" && v != "en")) return fail("--lang takes vi or en");
+    out.lang = v == "vi" ? Lang::vi : Lang::en;
+  } else if (a == "--diagnostics") {
+    if (!value(v) || (v != "short" && v != "json")) return fail("--diagnostics takes short or json");
+    out.json = v == "json";
+  } else if (a == "--data-root") {
+    if (!value(out.validate.data_root)) return fail("--data-root takes a folder");
+  } else if (a == "--max-input-size") {
+    char* end = nullptr;
+    if (!value(v)) return fail("--max-input-size takes a positive number of bytes");
+    out.validate.limits.max_bytes = std::strtoull(v.c_str(), &end, 10);
+    if (out.validate.limits.max_bytes == 0 || *end != '\0') {
+      return fail("--max-input-size takes a positive number of bytes");
+    }
+  } else if (a == "-q" || a == "--quiet") {
+    out.quiet = true;
+  } else if (a.size() > 1 && a[0] == '-') {
+    return Parsed::not_mine;
+  } else {
+    out.files.push_back(a);
+  }
+  return Parsed::taken;
+}
+
+void print_diagnostics(const Diagnostics& found, const CommonOptions& options) {
+  if (options.json) {
+    return; // printed once at the end, as one JSON array
+  }
+  std::fflush(stdout); // keep stdout and stderr lines in order on a terminal
+  for (const Diagnostic& d : found.items()) {
+    std::fprintf(stderr, "%s\n", format_short(d, options.lang).c_str());
+  }
+}
+
+} // namespace vanban::cli

@@ -1,0 +1,32 @@
+#pragma once
+// Options shared by the commands, parsed in one place.
+#include <string>
+#include <vector>
+
+#include "base/messages.hpp"
+#include "validate/validate.hpp"
+
+namespace vanban::cli {
+
+struct CommonOptions {
+  Lang lang = lang_from_environment();
+  bool json = false;
+  bool quiet = false;
+  ValidateOptions validate;
+  std::vector<std::string> files;
+};
+
+/// Outcome of offering one argument to the common parser.
+enum class Parsed { taken, not_mine, usage_error };
+
+/// Consume args[i] (and its value, advancing i) if it is a common option or a
+/// file name. `command` names the command in usage messages.
+Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out, const char* command);
+
+/// Print a usage error for `command`; returns false for convenience.
+bool usage_error(const char* command, const std::string& what);
+
+/// Print diagnostics of one file (short form on stderr unless JSON is asked for).
+void print_diagnostics(const class Diagnostics& found, const CommonOptions& options);
+
+} // namespace vanban::cli

@@ -1,0 +1,16 @@
+#pragma once
+// Writing output so that a reader never sees half a file: the bytes go to a
+// temporary file in the same folder, are flushed to disk, then renamed into place.
+#include <string>
+#include <string_view>
+
+namespace vanban {
+
+/// Write `bytes` to `path` atomically. On failure returns false with `error` set,
+/// and no file is left under `path` or under the temporary name.
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error);
+
+/// 64-bit FNV-1a digest of text as 16 hex digits (content ids, not security).
+std::string content_digest(std::string_view text);
+
+} // namespace vanban

@@ -1,0 +1,26 @@
+#pragma once
+// template: Conference + document → markup text, through mustache templates.
+#include <optional>
+#include <string>
+
+#include "base/diagnostic.hpp"
+#include "model/conference.hpp"
+#include "template/template_set.hpp"
+
+namespace vanban {
+
+/// Bounds on what a template may do.
+struct TemplateLimits {
+  int max_partial_depth = 16;
+};
+
+/// Name of the template that makes a document: "party-notice", "state-minutes"…
+std::string template_name(Standard standard, DocumentKind kind);
+
+/// Expand the document's template. Every template it reaches is checked first
+/// (mustache syntax, markup shape, partial names, include cycles); problems are
+/// reported at the template's file:line:column.
+std::optional<std::string> expand_document(const Conference& c, const DocumentSpec& doc, const TemplateSet& templates,
+                                           Diagnostics& out, const TemplateLimits& limits = {});
+
+} // namespace vanban

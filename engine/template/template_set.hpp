@@ -1,0 +1,39 @@
+#pragma once
+// Where templates come from: the bundled set, overridden file by file by a user
+// folder. A template is named by a plain name; nothing outside the folders is read.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "base/source_file.hpp"
+
+namespace vanban {
+
+const std::vector<std::pair<std::string, std::string>>& bundled_template_texts();
+
+/// True for names a template or partial may have: [a-z0-9_-]+, at most 64 characters.
+bool is_template_name(const std::string& name);
+
+class TemplateSet {
+public:
+  /// The bundled templates plus, when `user_dir` is not empty, the files
+  /// `<user_dir>/<name>.mustache` that override them.
+  explicit TemplateSet(std::string user_dir = "");
+
+  /// The template of that name, or nullptr. Names that are not plain names are
+  /// never looked up; files that resolve (symbolic links included) outside the
+  /// folder are refused.
+  const SourceFile* find(const std::string& name) const;
+  const std::string& user_dir() const { return user_dir_; }
+
+private:
+  std::string user_dir_;
+  std::map<std::string, std::unique_ptr<SourceFile>> bundled_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::unique_ptr<SourceFile>> user_; ///< cache, nullptr = absent
+};
+
+} // namespace vanban
