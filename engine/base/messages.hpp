@@ -23,6 +23,7 @@ enum class Msg {
   // YAML structure.
   yaml_syntax,
   yaml_tab_indent,
+  yaml_colon_in_text,
   yaml_alias,
   yaml_multiple_documents,
   yaml_too_deep,

@@ -260,6 +260,24 @@ std::optional<std::size_t> tab_in_indentation(const SourceFile& file, std::size_
   return std::nullopt;
 }
 
+/// Whether the value on a line (after its key) holds ": " or ends with ":".
+bool colon_in_plain_text(const SourceFile& file, std::size_t line0) {
+  const std::string& text = file.text();
+  std::size_t begin = file.line_start(line0);
+  std::size_t end = text.find('\n', begin);
+  std::string line = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  std::size_t key = line.find(": ");
+  if (key == std::string::npos) {
+    return false;
+  }
+  std::string value = line.substr(key + 2);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\r')) {
+    value.pop_back();
+  }
+  bool quoted = !value.empty() && (value.front() == '"' || value.front() == '\'');
+  return !quoted && (value.find(": ") != std::string::npos || (!value.empty() && value.back() == ':'));
+}
+
 } // namespace
 
 std::optional<DataNode> parse_yaml(const SourceFile& file, const LoadLimits& limits,
@@ -292,6 +310,9 @@ std::optional<DataNode> parse_yaml(const SourceFile& file, const LoadLimits& lim
     }
     if (tab) {
       out.error(file.name(), file.locate(*tab), "", Msg::yaml_tab_indent);
+    } else if (e.msg == "illegal map value" && colon_in_plain_text(file, line0)) {
+      // "kết luận như sau:" unquoted: YAML reads a second key on the line.
+      out.error(file.name(), where, "", Msg::yaml_colon_in_text);
     } else {
       out.error(file.name(), where, "", Msg::yaml_syntax, {e.msg});
     }

@@ -72,7 +72,12 @@ public:
 
   Location at(const pugi::xml_node& n) const {
     auto offset = n.offset_debug();
-    return file_.locate(offset < 0 ? 0 : static_cast<std::size_t>(offset));
+    auto o = offset < 0 ? std::size_t{0} : static_cast<std::size_t>(offset);
+    // pugixml points at an element's name; the reader looks for its '<'.
+    if (o > 0 && file_.text()[o - 1] == '<') {
+      --o;
+    }
+    return file_.locate(o);
   }
 
   void error(const pugi::xml_node& n, Msg msg, std::vector<std::string> args) {
