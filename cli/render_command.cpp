@@ -103,19 +103,21 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
-/// A character the font lacks came from the data: point at it there.
-void locate_missing_glyphs(Diagnostics& found, const std::string& data_path) {
+/// A character the font lacks came from the data: point at it there (the markup
+/// position is kept only when the data does not hold it: a template wrote it).
+Diagnostics locate_missing_glyphs(const Diagnostics& found, const std::string& data_path) {
   std::string text = read_text(data_path);
   SourceFile data(data_path, text);
-  for (Diagnostic d : std::vector<Diagnostic>(found.items())) {
-    if (d.message != Msg::glyph_missing || d.args.size() < 3) continue;
-    std::size_t at = text.find(d.args[2]);
+  Diagnostics out;
+  for (Diagnostic d : found.items()) {
+    std::size_t at = d.message == Msg::glyph_missing && d.args.size() >= 3 ? text.find(d.args[2]) : std::string::npos;
     if (at != std::string::npos) {
       d.file = data_path;
       d.location = data.locate(at);
-      found.add(d);
     }
+    out.add(std::move(d));
   }
+  return out;
 }
 
 class Renderer {
@@ -159,8 +161,7 @@ private:
     }
     PagedLayout layout = layout_document(*tree, fonts_, markup_name, local);
     if (local.has_errors()) {
-      locate_missing_glyphs(local, file);
-      found.append(local);
+      found.append(locate_missing_glyphs(local, file));
       return false;
     }
     found.append(local);
