@@ -11,7 +11,8 @@ constexpr const char* kHelp = R"(usage: vanban <command> [options] FILE...
 
 Commands:
   validate FILE...   check conference files and print every problem found
-  render FILE...     make the documents each file lists (PDF)
+  render FILE...     make the documents each file lists (PDF, and the Excel tracker)
+  stats FILE... -o STATS.xlsx   quarterly statistics over many conferences
 
 Options of validate and render:
   --lang vi|en               language of messages (default: from LANG/LC_ALL, else en)
@@ -23,10 +24,17 @@ Options of validate and render:
 
 Options of render:
   -o, --output DIR           where documents go (default: out)
-  --only notice|minutes|report   only documents of this kind
+  --only notice|minutes|report|workbook   only documents of this kind
+  --xlsx                     also the workbook that tracks the directives
   --emit markup|pdf          write the intermediate XML markup instead of PDF
   --templates DIR            templates that override the bundled ones, file by file
   --fonts DIR                folder with Times New Roman (times.ttf, timesbd.ttf, ...)
+
+Options of stats:
+  -o, --output FILE.xlsx     the workbook to write (required)
+  --period 2022-Q1|2022      only conferences held in that quarter or year
+  --as-of YYYY-MM-DD         the day overdue is counted on (default: today)
+  --templates DIR            workbook templates that override the bundled ones
 
 Exit status: 0 success, 1 some input invalid or not rendered, 2 usage error.
 
@@ -57,6 +65,9 @@ int main(int argc, char** argv) {
   }
   if (command == "render") {
     return vanban::cli::run_render(rest);
+  }
+  if (command == "stats") {
+    return vanban::cli::run_stats(rest);
   }
   std::fprintf(stderr, "vanban: unknown command '%s' (see vanban --help)\n", command.c_str());
   return vanban::cli::kExitUsage;

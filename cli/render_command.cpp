@@ -17,6 +17,8 @@
 #include "pdf/pdf_writer.hpp"
 #include "template/expand.hpp"
 #include "template/vietnamese.hpp"
+#include "stats/conference_workbook.hpp"
+#include "xlsx/xlsx_writer.hpp"
 
 namespace vanban::cli {
 
@@ -29,6 +31,7 @@ struct RenderOptions {
   std::string out_dir = "out";
   std::string only;         ///< notice, minutes, report; empty = every listed document
   bool emit_markup = false;
+  bool xlsx = false;        ///< also the directive-tracking workbook, listed or not
   std::string templates;    ///< user template folder
   std::vector<std::string> font_dirs;
 };
@@ -38,6 +41,7 @@ const char* kind_name(DocumentKind k) {
   case DocumentKind::notice: return "notice";
   case DocumentKind::minutes: return "minutes";
   case DocumentKind::report: return "report";
+  case DocumentKind::workbook: return "workbook";
   }
   return "notice";
 }
@@ -57,9 +61,12 @@ bool parse(const std::vector<std::string>& args, RenderOptions& out) {
     if (a == "-o" || a == "--output") {
       if (!value(out.out_dir)) return usage_error("render", "-o takes a folder");
     } else if (a == "--only") {
-      if (!value(out.only) || (out.only != "notice" && out.only != "minutes" && out.only != "report")) {
-        return usage_error("render", "--only takes notice, minutes or report");
+      if (!value(out.only) ||
+          (out.only != "notice" && out.only != "minutes" && out.only != "report" && out.only != "workbook")) {
+        return usage_error("render", "--only takes notice, minutes, report or workbook");
       }
+    } else if (a == "--xlsx") {
+      out.xlsx = true;
     } else if (a == "--emit") {
       if (!value(v) || (v != "markup" && v != "pdf")) return usage_error("render", "--emit takes markup or pdf");
       out.emit_markup = v == "markup";
@@ -132,9 +139,16 @@ public:
       return false;
     }
     bool ok = true;
+    bool workbook_listed = false;
     for (const DocumentSpec& doc : conference->documents) {
+      workbook_listed = workbook_listed || doc.kind == DocumentKind::workbook;
       if (!options_.only.empty() && options_.only != kind_name(doc.kind)) continue;
-      ok = render_document(file, *conference, doc, found) && ok;
+      ok = (doc.kind == DocumentKind::workbook ? render_workbook(file, *conference, found)
+                                               : render_document(file, *conference, doc, found)) &&
+           ok;
+    }
+    if (options_.xlsx && !workbook_listed && (options_.only.empty() || options_.only == "workbook")) {
+      ok = render_workbook(file, *conference, found) && ok;
     }
     return ok;
   }
@@ -142,6 +156,24 @@ public:
   std::size_t written() const { return written_; }
 
 private:
+  bool render_workbook(const std::string& file, const Conference& c, Diagnostics& found) {
+    if (!workbook_template_) {
+      workbook_template_ = load_workbook_template("conference", templates_, found);
+      if (!workbook_template_) {
+        return false;
+      }
+    }
+    std::string out = (fs::path(options_.out_dir) / (fs::path(file).stem().string() + ".workbook.xlsx")).string();
+    if (!write_xlsx(conference_workbook(c, *workbook_template_), out, found)) {
+      return false;
+    }
+    ++written_;
+    if (!options_.common.quiet && !options_.common.json) {
+      std::printf("%s\n", out.c_str());
+    }
+    return true;
+  }
+
   bool render_document(const std::string& file, const Conference& c, const DocumentSpec& doc, Diagnostics& found) {
     std::string stem = fs::path(file).stem().string() + "." + kind_name(doc.kind);
     auto markup = expand_document(c, doc, templates_, found);
@@ -188,6 +220,7 @@ private:
   const TemplateSet& templates_;
   const FontSet& fonts_;
   std::size_t written_ = 0;
+  std::optional<WorkbookTemplate> workbook_template_;
 };
 
 } // namespace

@@ -11,13 +11,34 @@
 
 namespace vanban {
 
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error) {
+std::string temporary_path(const std::string& path) {
   // Unique per process and per call, so parallel writers never share a temporary.
   static std::atomic<unsigned> counter{0};
   std::filesystem::path target(path);
   std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
                      std::to_string(counter++);
-  std::string temp = (target.parent_path() / name).string();
+  return (target.parent_path() / name).string();
+}
+
+bool commit_temporary(const std::string& temporary, const std::string& path, std::string& error) {
+  int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    error = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    ::unlink(temporary.c_str());
+    return false;
+  }
+  ::close(fd);
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    error = std::strerror(errno);
+    ::unlink(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error) {
+  std::string temp = temporary_path(path);
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     error = std::strerror(errno);

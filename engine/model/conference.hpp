@@ -179,7 +179,7 @@ struct Signer {
   std::string name;
 };
 
-enum class DocumentKind { notice, minutes, report };
+enum class DocumentKind { notice, minutes, report, workbook };
 enum class Urgency { none, urgent, very_urgent, immediate };
 enum class Secrecy { none, confidential, secret, top_secret };
 

@@ -21,6 +21,7 @@ std::string template_name(Standard standard, DocumentKind kind) {
   case DocumentKind::notice: return s + "notice";
   case DocumentKind::minutes: return s + "minutes";
   case DocumentKind::report: return s + "report";
+  case DocumentKind::workbook: return s + "workbook";
   }
   return s + "notice";
 }

@@ -29,6 +29,7 @@ const char* kind_symbol(DocumentKind k) {
   case DocumentKind::notice: return "TB";
   case DocumentKind::minutes: return "BB";
   case DocumentKind::report: return "BC";
+  case DocumentKind::workbook: return "";
   }
   return "TB";
 }
@@ -38,6 +39,7 @@ const char* kind_title(DocumentKind k) {
   case DocumentKind::notice: return "THÔNG BÁO";
   case DocumentKind::minutes: return "BIÊN BẢN";
   case DocumentKind::report: return "BÁO CÁO";
+  case DocumentKind::workbook: return "";
   }
   return "";
 }

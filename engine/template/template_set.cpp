@@ -22,23 +22,24 @@ bool is_template_name(const std::string& name) {
 }
 
 TemplateSet::TemplateSet(std::string user_dir) : user_dir_(std::move(user_dir)) {
-  for (const auto& [name, text] : bundled_template_texts()) {
-    bundled_.emplace(name, std::make_unique<SourceFile>("templates/" + name + ".mustache", text));
+  for (const auto& [file, text] : bundled_template_texts()) {
+    bundled_.emplace(file, std::make_unique<SourceFile>("templates/" + file, text));
   }
 }
 
-const SourceFile* TemplateSet::find(const std::string& name) const {
+const SourceFile* TemplateSet::find(const std::string& name, const std::string& extension) const {
   if (!is_template_name(name)) {
     return nullptr;
   }
+  std::string file_name = name + extension;
   if (!user_dir_.empty()) {
     std::lock_guard lock(mutex_);
-    auto cached = user_.find(name);
+    auto cached = user_.find(file_name);
     if (cached == user_.end()) {
       std::unique_ptr<SourceFile> file;
       std::error_code ec;
       fs::path root = fs::weakly_canonical(user_dir_, ec);
-      fs::path path = fs::path(user_dir_) / (name + ".mustache");
+      fs::path path = fs::path(user_dir_) / file_name;
       fs::path real = fs::weakly_canonical(path, ec);
       // A symbolic link may not lead out of the template folder.
       bool inside = !ec && real.parent_path() == root;
@@ -48,13 +49,13 @@ const SourceFile* TemplateSet::find(const std::string& name) const {
         text << in.rdbuf();
         file = std::make_unique<SourceFile>(path.string(), text.str());
       }
-      cached = user_.emplace(name, std::move(file)).first;
+      cached = user_.emplace(file_name, std::move(file)).first;
     }
     if (cached->second) {
       return cached->second.get();
     }
   }
-  auto it = bundled_.find(name);
+  auto it = bundled_.find(file_name);
   return it == bundled_.end() ? nullptr : it->second.get();
 }
 

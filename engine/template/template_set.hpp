@@ -23,10 +23,10 @@ public:
   /// `<user_dir>/<name>.mustache` that override them.
   explicit TemplateSet(std::string user_dir = "");
 
-  /// The template of that name, or nullptr. Names that are not plain names are
-  /// never looked up; files that resolve (symbolic links included) outside the
+  /// The template `<name><extension>`, or nullptr. Names that are not plain names
+  /// are never looked up; files that resolve (symbolic links included) outside the
   /// folder are refused.
-  const SourceFile* find(const std::string& name) const;
+  const SourceFile* find(const std::string& name, const std::string& extension = ".mustache") const;
   const std::string& user_dir() const { return user_dir_; }
 
 private:

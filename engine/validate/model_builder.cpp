@@ -562,7 +562,8 @@ private:
 
   void check_document(const DataNode* d, const std::string& path, const std::string& kind,
                       const DocumentSpec& doc) {
-    if (doc.kind != DocumentKind::minutes && !doc.signer && !kind.empty()) {
+    bool signed_kind = doc.kind == DocumentKind::notice || doc.kind == DocumentKind::report;
+    if (signed_kind && !doc.signer && !kind.empty()) {
       error(d, path, Msg::notice_needs_signer, {kind});
     }
     if (doc.number && get(d, "date") == nullptr) {

@@ -18,8 +18,27 @@ using nlohmann::json;
 struct SchemaSet::Impl {
   json conference_doc = json::parse(kConferenceSchemaText);
   json organization_doc = json::parse(kOrganizationSchemaText);
+  json workbook_doc = json::parse(kWorkbookSchemaText);
   valijson::Schema conference;
   valijson::Schema organization;
+  valijson::Schema workbook;
+
+  const json& doc(SchemaKind kind) const {
+    switch (kind) {
+    case SchemaKind::conference: return conference_doc;
+    case SchemaKind::organization: return organization_doc;
+    case SchemaKind::workbook: return workbook_doc;
+    }
+    return conference_doc;
+  }
+  const valijson::Schema& schema(SchemaKind kind) const {
+    switch (kind) {
+    case SchemaKind::conference: return conference;
+    case SchemaKind::organization: return organization;
+    case SchemaKind::workbook: return workbook;
+    }
+    return conference;
+  }
 
   Impl() {
     auto fetch = [this](const std::string& uri) -> const json* {
@@ -31,6 +50,7 @@ struct SchemaSet::Impl {
                           fetch, release);
     parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(organization_doc), organization,
                           fetch, release);
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(workbook_doc), workbook, fetch, release);
   }
 };
 
@@ -352,14 +372,11 @@ void SchemaSet::check(const DataNode& root, SchemaKind kind, const SourceFile& f
   json instance = to_json(root);
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
-  const valijson::Schema& schema =
-      kind == SchemaKind::conference ? impl_->conference : impl_->organization;
-  validator.validate(schema, valijson::adapters::NlohmannJsonAdapter(instance), &results);
+  validator.validate(impl_->schema(kind), valijson::adapters::NlohmannJsonAdapter(instance), &results);
 
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
   SchemaWalker walker(impl_->conference_doc, impl_->organization_doc);
-  const json& doc =
-      kind == SchemaKind::conference ? impl_->conference_doc : impl_->organization_doc;
+  const json& doc = impl_->doc(kind);
   ErrorTranslator translator(root, {&doc, &doc}, walker, file, out);
   // valijson repeats each failure on every ancestor ("failed to validate item #2");
   // keep such an echo only when nothing more precise was said at or below it.

@@ -10,8 +10,9 @@ namespace vanban {
 
 extern const char* const kConferenceSchemaText;
 extern const char* const kOrganizationSchemaText;
+extern const char* const kWorkbookSchemaText;
 
-enum class SchemaKind { conference, organization };
+enum class SchemaKind { conference, organization, workbook };
 
 /// Both schemas, parsed once per process and read-only afterwards.
 class SchemaSet {

@@ -1,0 +1,126 @@
+// `vanban stats FILES... -o FILE.xlsx [--period 2022-Q1] [--as-of DATE]`
+#include <cstdio>
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "stats/statistics.hpp"
+#include "xlsx/xlsx_writer.hpp"
+
+namespace vanban::cli {
+
+namespace {
+
+struct StatsOptions {
+  CommonOptions common;
+  std::string output;
+  std::string templates;
+  StatisticsOptions statistics;
+  bool as_of_given = false;
+};
+
+bool parse_date(const std::string& s, Date& out) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !is_real_date(y, m, d)) {
+    return false;
+  }
+  out = {y, m, d};
+  return true;
+}
+
+bool valid_period(const std::string& p) {
+  if (p.size() == 4) return std::all_of(p.begin(), p.end(), ::isdigit);
+  return p.size() == 7 && std::all_of(p.begin(), p.begin() + 4, ::isdigit) && p[4] == '-' && p[5] == 'Q' &&
+         p[6] >= '1' && p[6] <= '4';
+}
+
+/// Today, or the day SOURCE_DATE_EPOCH names (reproducible builds and tests).
+Date today() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  }
+  std::tm local{};
+  localtime_r(&t, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+bool parse(const std::vector<std::string>& args, StatsOptions& out) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    Parsed p = parse_common(args, i, out.common, "stats");
+    if (p == Parsed::usage_error) return false;
+    if (p == Parsed::taken) continue;
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "-o" || a == "--output") {
+      if (!value(out.output)) return usage_error("stats", "-o takes a file name");
+    } else if (a == "--period") {
+      if (!value(out.statistics.period) || !valid_period(out.statistics.period)) {
+        return usage_error("stats", "--period takes a quarter such as 2022-Q1, or a year");
+      }
+    } else if (a == "--as-of") {
+      if (!value(v) || !parse_date(v, out.statistics.as_of)) {
+        return usage_error("stats", "--as-of takes a date such as 2022-06-30");
+      }
+      out.as_of_given = true;
+    } else if (a == "--templates") {
+      if (!value(out.templates)) return usage_error("stats", "--templates takes a folder");
+    } else {
+      return usage_error("stats", "unknown option '" + a + "'");
+    }
+  }
+  if (out.common.files.empty()) return usage_error("stats", "no file given");
+  if (out.output.empty()) return usage_error("stats", "-o FILE.xlsx is required");
+  return true;
+}
+
+} // namespace
+
+int run_stats(const std::vector<std::string>& args) {
+  StatsOptions options;
+  if (!parse(args, options)) {
+    return kExitUsage;
+  }
+  if (!options.as_of_given) {
+    options.statistics.as_of = today();
+  }
+  Diagnostics all;
+  std::vector<Conference> conferences;
+  std::size_t failed = 0;
+  for (const std::string& file : options.common.files) {
+    Diagnostics found;
+    if (auto c = load_conference(file, options.common.validate, found)) {
+      conferences.push_back(std::move(*c));
+    } else {
+      ++failed;
+    }
+    found.sort_unique();
+    print_diagnostics(found, options.common);
+    all.append(found);
+  }
+  TemplateSet templates(options.templates);
+  Diagnostics found;
+  auto tmpl = load_workbook_template("statistics", templates, found);
+  bool written = tmpl && write_xlsx(statistics_workbook(conferences, *tmpl, options.statistics), options.output, found);
+  print_diagnostics(found, options.common);
+  all.append(found);
+  if (options.common.json) {
+    std::fputs(format_json(all.items(), options.common.lang).c_str(), stdout);
+  } else if (written && !options.common.quiet) {
+    std::printf("%s: %zu conferences, %zu inputs failed\n", options.output.c_str(), conferences.size(), failed);
+  }
+  return written && failed == 0 ? kExitOk : kExitInvalid;
+}
+
+} // namespace vanban::cli

@@ -1,0 +1,93 @@
+#include "stats/sheet_builder.hpp"
+
+namespace vanban {
+
+SheetBuilder::SheetBuilder(Workbook& book, const WorkbookTemplate& tmpl, const TemplateSheet& spec)
+    : book_(book), tmpl_(tmpl), spec_(spec) {
+  sheet_.name = spec.name;
+  sheet_.print_title = tmpl.title;
+  CellFormat date;
+  date.number_format = tmpl.date_format;
+  date.center = true;
+  date_format_ = book_.format(date);
+}
+
+void SheetBuilder::begin() {
+  int columns = static_cast<int>(spec_.columns.size());
+  if (!spec_.title.empty()) {
+    CellFormat title;
+    title.bold = true;
+    title.border = false;
+    title.wrap = false;
+    title.size = tmpl_.font_size + 2;
+    std::vector<SheetCell> line(static_cast<std::size_t>(columns));
+    line[0] = {SheetCell::Kind::text, spec_.title, 0, "", {}, book_.format(title)};
+    sheet_.rows.push_back(std::move(line));
+    sheet_.rows.emplace_back(); // a blank line under the title
+  }
+  CellFormat header;
+  header.bold = true;
+  header.center = true;
+  header.header = true;
+  int fmt = book_.format(header);
+  std::vector<SheetCell> labels;
+  for (const TemplateColumn& c : spec_.columns) {
+    labels.push_back({SheetCell::Kind::text, c.label, 0, "", {}, fmt});
+    sheet_.widths.push_back(c.width);
+  }
+  header_row_ = static_cast<int>(sheet_.rows.size());
+  sheet_.rows.push_back(std::move(labels));
+}
+
+void SheetBuilder::row() {
+  sheet_.rows.emplace_back(spec_.columns.size());
+  ++sheet_.data_rows;
+}
+
+SheetCell& SheetBuilder::cell(int col) { return sheet_.rows.back()[static_cast<std::size_t>(col)]; }
+
+int SheetBuilder::format_for(const std::string& field) {
+  int c = col(field);
+  if (c < 0 || spec_.columns[static_cast<std::size_t>(c)].format.empty()) {
+    return 0;
+  }
+  CellFormat f;
+  f.number_format = spec_.columns[static_cast<std::size_t>(c)].format;
+  return book_.format(f);
+}
+
+void SheetBuilder::text(const std::string& field, const std::string& value) {
+  int c = col(field);
+  if (c >= 0 && !value.empty()) {
+    cell(c) = {SheetCell::Kind::text, value, 0, "", {}, 0};
+  }
+}
+
+void SheetBuilder::number(const std::string& field, double value) {
+  int c = col(field);
+  if (c >= 0) {
+    cell(c) = {SheetCell::Kind::number, "", value, "", {}, format_for(field)};
+  }
+}
+
+void SheetBuilder::date(const std::string& field, const std::optional<Date>& value) {
+  int c = col(field);
+  if (c >= 0 && value) {
+    cell(c) = {SheetCell::Kind::date, "", 0, "", *value, date_format_};
+  }
+}
+
+void SheetBuilder::formula(const std::string& field, const std::string& formula, double value) {
+  int c = col(field);
+  if (c >= 0) {
+    cell(c) = {SheetCell::Kind::formula_number, formula, value, "", {}, format_for(field)};
+  }
+}
+
+Sheet& SheetBuilder::finish() {
+  sheet_.header_row = header_row_;
+  sheet_.autofilter = true;
+  return sheet_;
+}
+
+} // namespace vanban

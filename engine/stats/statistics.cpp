@@ -1,0 +1,404 @@
+#include "stats/statistics.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "stats/labels.hpp"
+#include "stats/sheet_builder.hpp"
+#include "template/vietnamese.hpp"
+
+namespace vanban {
+
+bool in_period(const Conference& c, const std::string& period) {
+  if (period.empty()) return true;
+  std::string quarter = held_quarter(c);
+  return quarter == period || quarter.substr(0, 4) == period;
+}
+
+namespace {
+
+constexpr const char* kTotalRow = "Tổng số"; ///< the breakdown column of an indicator's own value
+
+/// One directive with the conference it came from.
+struct DirectiveRow {
+  const Conference* conference;
+  const Directive* directive;
+};
+
+/// One figure: an indicator's value or a part of one of its breakdowns.
+struct FigureRow {
+  const Conference* conference;
+  const Indicator* indicator;
+  std::string breakdown; ///< kTotalRow for the indicator's own value
+  std::string part;
+  double value;
+};
+
+void collect_parts(const Conference* c, const Indicator* ind, const std::vector<Breakdown>& breakdowns,
+                   const std::string& prefix, std::vector<FigureRow>& out) {
+  for (const Breakdown& b : breakdowns) {
+    for (const BreakdownPart& part : b.parts) {
+      std::string label = prefix.empty() ? part.label : prefix + " › " + part.label;
+      out.push_back({c, ind, b.by, label, part.value});
+      collect_parts(c, ind, part.breakdowns, label, out);
+    }
+  }
+}
+
+class StatisticsBook {
+public:
+  StatisticsBook(const std::vector<Conference>& all, const WorkbookTemplate& tmpl, const StatisticsOptions& options)
+      : tmpl_(tmpl), options_(options) {
+    for (const Conference& c : all) {
+      if (in_period(c, options.period)) conferences_.push_back(&c);
+    }
+    std::stable_sort(conferences_.begin(), conferences_.end(), [](const Conference* a, const Conference* b) {
+      return std::tie(a->issuer.name, a->info.start) < std::tie(b->issuer.name, b->info.start);
+    });
+    for (const Conference* c : conferences_) {
+      for (const Directive& d : c->directives) directives_.push_back({c, &d});
+      for (const Indicator& i : c->indicators) {
+        figures_.push_back({c, &i, kTotalRow, "", i.value});
+        collect_parts(c, &i, i.breakdowns, "", figures_);
+      }
+      units_.insert(c->issuer.name);
+      unit_periods_.insert({c->issuer.name, held_quarter(*c)});
+      months_.insert(held_month(*c));
+    }
+    book_.title = tmpl.title;
+    book_.author = "vanban";
+    book_.font = tmpl.font;
+    book_.font_size = tmpl.font_size;
+    book_.created = options.as_of;
+  }
+
+  Workbook build() {
+    // Data sheets first: the summary's formulas need their columns.
+    std::map<std::string, Sheet> made;
+    for (const TemplateSheet& s : tmpl_.sheets) {
+      if (s.sheet == "conferences") made[s.sheet] = conferences_sheet(s);
+      if (s.sheet == "figures") made[s.sheet] = figures_sheet(s);
+    }
+    for (const TemplateSheet& s : tmpl_.sheets) {
+      if (s.sheet == "directives") made[s.sheet] = directives_sheet(s);
+    }
+    for (const TemplateSheet& s : tmpl_.sheets) {
+      if (s.sheet == "summary") made[s.sheet] = summary_sheet(s);
+      if (s.sheet == "indicators") made[s.sheet] = indicators_sheet(s);
+      if (s.sheet == "charts") made[s.sheet] = charts_sheet(s);
+    }
+    for (const TemplateSheet& s : tmpl_.sheets) {
+      if (made.contains(s.sheet)) book_.sheets.push_back(std::move(made[s.sheet]));
+    }
+    return std::move(book_);
+  }
+
+private:
+  // ---- references into the data sheets --------------------------------------
+
+  std::string column_of(const char* sheet, const char* field) const {
+    const TemplateSheet* s = tmpl_.sheet(sheet);
+    if (s == nullptr || s->column(field) < 0) return "";
+    return whole_column(s->name, s->column(field));
+  }
+
+  std::string as_of_cell() const {
+    const TemplateSheet* s = tmpl_.sheet("summary");
+    return "'" + s->name + "'!" + absolute_cell(1, 1);
+  }
+
+  // ---- sheets ---------------------------------------------------------------
+
+  Sheet conferences_sheet(const TemplateSheet& spec) {
+    SheetBuilder b(book_, tmpl_, spec);
+    b.begin();
+    for (const Conference* c : conferences_) {
+      b.row();
+      b.text("unit", c->issuer.name);
+      b.text("period", held_quarter(*c));
+      b.text("reporting_period", c->info.period.code());
+      b.date("date", c->info.start.date);
+      b.text("month", held_month(*c));
+      b.text("kind", kind_words(c->info.kind));
+      b.text("title", capitalize_first(c->info.title));
+      b.number("present", attendee_total(*c));
+      b.number("directives", static_cast<double>(c->directives.size()));
+    }
+    return b.finish();
+  }
+
+  Sheet directives_sheet(const TemplateSheet& spec) {
+    SheetBuilder b(book_, tmpl_, spec);
+    b.begin();
+    int status = b.col("status");
+    int deadline = b.col("deadline");
+    for (const DirectiveRow& r : directives_) {
+      const Directive& d = *r.directive;
+      b.row();
+      b.text("unit", r.conference->issuer.name);
+      b.text("period", held_quarter(*r.conference));
+      b.date("conference_date", r.conference->info.start.date);
+      b.text("conference", capitalize_first(r.conference->info.title));
+      b.number("number", d.number);
+      b.text("content", plain_text(d.content));
+      b.text("lead", lead_units(d));
+      b.text("support", support_units(d));
+      b.date("deadline", d.deadline);
+      Directive rule_only;
+      rule_only.deadline_rule = d.deadline_rule;
+      b.text("deadline_rule", deadline_words(rule_only));
+      b.text("status", status_label(tmpl_, d.status));
+      b.date("completed", d.completed);
+      b.text("notes", d.notes);
+      int row = b.current_row();
+      std::string st = relative_cell(row, status);
+      std::string dl = relative_cell(row, deadline);
+      b.formula("overdue",
+                "=IF(AND(" + st + "<>" + label(DirectiveStatus::done) + "," + st + "<>" +
+                    label(DirectiveStatus::cancelled) + ",OR(" + st + "=" + label(DirectiveStatus::overdue) +
+                    ",AND(ISNUMBER(" + dl + ")," + dl + "<" + as_of_cell() + "))),1,0)",
+                overdue_as_of(d, options_.as_of) ? 1 : 0);
+    }
+    Sheet& s = b.finish();
+    if (status >= 0 && b.current_row() >= b.first_data_row()) {
+      s.validations.push_back({{b.first_data_row(), status, b.current_row(), status},
+                               {tmpl_.status_labels.begin(), tmpl_.status_labels.end()}});
+    }
+    return s;
+  }
+
+  std::string label(DirectiveStatus s) const { return formula_text(status_label(tmpl_, s)); }
+
+  Sheet summary_sheet(const TemplateSheet& spec) {
+    SheetBuilder b(book_, tmpl_, spec);
+    b.begin();
+    // Row 2 (index 1) holds the as-of date every overdue formula compares with.
+    Sheet& sheet = b.sheet();
+    sheet.rows[1].resize(std::max<std::size_t>(2, sheet.rows[1].size()));
+    sheet.rows[1][0] = {SheetCell::Kind::text, "Tính đến ngày:", 0, "", {}, 0};
+    CellFormat date_format;
+    date_format.number_format = tmpl_.date_format;
+    date_format.bold = true;
+    sheet.rows[1][1] = {SheetCell::Kind::date, "", 0, "", options_.as_of, book_.format(date_format)};
+    std::string c_unit = column_of("conferences", "unit"), c_period = column_of("conferences", "period");
+    std::string c_present = column_of("conferences", "present");
+    std::string d_unit = column_of("directives", "unit"), d_period = column_of("directives", "period");
+    std::string d_status = column_of("directives", "status"), d_overdue = column_of("directives", "overdue");
+    int unit_col = b.col("unit"), period_col = b.col("period");
+    for (const auto& [unit, period] : unit_periods_) {
+      b.row();
+      b.text("unit", unit);
+      b.text("period", period);
+      int row = b.current_row();
+      std::string u = "$" + column_letters(unit_col) + std::to_string(row + 1);
+      std::string p = "$" + column_letters(period_col) + std::to_string(row + 1);
+      auto matches = [&](const Conference& c) { return c.issuer.name == unit && held_quarter(c) == period; };
+      double conferences = 0, attendees = 0;
+      std::array<double, 5> by_status{};
+      double directives = 0, overdue = 0;
+      for (const Conference* c : conferences_) {
+        if (!matches(*c)) continue;
+        conferences += 1;
+        attendees += attendee_total(*c);
+        for (const Directive& d : c->directives) {
+          directives += 1;
+          by_status[static_cast<std::size_t>(d.status)] += 1;
+          overdue += overdue_as_of(d, options_.as_of) ? 1 : 0;
+        }
+      }
+      b.formula("conferences", "=COUNTIFS(" + c_unit + "," + u + "," + c_period + "," + p + ")", conferences);
+      b.formula("attendees", "=SUMIFS(" + c_present + "," + c_unit + "," + u + "," + c_period + "," + p + ")",
+                attendees);
+      b.formula("directives", "=COUNTIFS(" + d_unit + "," + u + "," + d_period + "," + p + ")", directives);
+      const char* fields[] = {"not_started", "in_progress", "done", "overdue_status", "cancelled"};
+      for (std::size_t k = 0; k < 5; ++k) {
+        if (k == 3) continue; // the overdue column counts overdue as of the date, below
+        b.formula(fields[k],
+                  "=COUNTIFS(" + d_unit + "," + u + "," + d_period + "," + p + "," + d_status + "," +
+                      label(static_cast<DirectiveStatus>(k)) + ")",
+                  by_status[k]);
+      }
+      b.formula("overdue", "=SUMIFS(" + d_overdue + "," + d_unit + "," + u + "," + d_period + "," + p + ")", overdue);
+    }
+    total_row(b, {"conferences", "attendees", "directives", "not_started", "in_progress", "done", "cancelled",
+                  "overdue"});
+    return b.finish();
+  }
+
+  /// "Tổng cộng" under the data, each numeric column summed by formula.
+  void total_row(SheetBuilder& b, const std::vector<std::string>& fields) {
+    int first = b.first_data_row();
+    int last = b.current_row();
+    std::vector<double> sums;
+    for (const std::string& f : fields) {
+      double sum = 0;
+      int c = b.col(f);
+      for (int r = first; r <= last && c >= 0; ++r) {
+        const SheetCell& cell = b.sheet().rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+        sum += cell.number;
+      }
+      sums.push_back(sum);
+    }
+    b.row();
+    --b.sheet().data_rows; // the total is not data: the autofilter stops above it
+    b.text(b.spec().columns[0].field, "Tổng cộng");
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      int c = b.col(fields[i]);
+      if (c < 0 || last < first) continue;
+      b.formula(fields[i], "=SUM(" + relative_cell(first, c) + ":" + relative_cell(last, c) + ")", sums[i]);
+    }
+  }
+
+  Sheet figures_sheet(const TemplateSheet& spec) {
+    SheetBuilder b(book_, tmpl_, spec);
+    b.begin();
+    for (const FigureRow& f : figures_) {
+      b.row();
+      b.text("unit", f.conference->issuer.name);
+      b.text("period", held_quarter(*f.conference));
+      b.date("conference_date", f.conference->info.start.date);
+      b.text("indicator_id", f.indicator->id);
+      b.text("indicator", f.indicator->name);
+      b.text("measure", f.indicator->unit);
+      b.text("breakdown", f.breakdown);
+      b.text("part", f.part);
+      b.number("value", f.value);
+    }
+    return b.finish();
+  }
+
+  Sheet indicators_sheet(const TemplateSheet& spec) {
+    SheetBuilder b(book_, tmpl_, spec);
+    b.begin();
+    // indicator × unit × period, summed over the conferences of that unit and quarter.
+    std::map<std::tuple<std::string, std::string, std::string>, std::pair<const Indicator*, double>> cells;
+    for (const FigureRow& f : figures_) {
+      if (f.breakdown != kTotalRow) continue;
+      auto key = std::make_tuple(f.indicator->id, f.conference->issuer.name, held_quarter(*f.conference));
+      auto [it, fresh] = cells.try_emplace(key, f.indicator, 0.0);
+      it->second.second += f.value;
+    }
+    std::string f_id = column_of("figures", "indicator_id"), f_unit = column_of("figures", "unit");
+    std::string f_period = column_of("figures", "period"), f_breakdown = column_of("figures", "breakdown");
+    std::string f_value = column_of("figures", "value");
+    for (const auto& [key, entry] : cells) {
+      const auto& [id, unit, period] = key;
+      b.row();
+      b.text("indicator_id", id);
+      b.text("indicator", entry.first->name);
+      b.text("measure", entry.first->unit);
+      b.text("unit", unit);
+      b.text("period", period);
+      int row = b.current_row();
+      auto ref = [&](const char* field) { return "$" + column_letters(b.col(field)) + std::to_string(row + 1); };
+      if (!f_value.empty()) {
+        b.formula("value",
+                  "=SUMIFS(" + f_value + "," + f_id + "," + ref("indicator_id") + "," + f_unit + "," + ref("unit") +
+                      "," + f_period + "," + ref("period") + "," + f_breakdown + "," + formula_text(kTotalRow) + ")",
+                  entry.second);
+      } else {
+        b.number("value", entry.second);
+      }
+    }
+    return b.finish();
+  }
+
+  Sheet charts_sheet(const TemplateSheet& spec) {
+    SheetBuilder b(book_, tmpl_, spec);
+    b.begin();
+    std::string d_unit = column_of("directives", "unit"), d_status = column_of("directives", "status");
+    std::string d_overdue = column_of("directives", "overdue"), c_month = column_of("conferences", "month");
+    std::vector<std::string> units(units_.begin(), units_.end());
+    std::vector<std::string> months(months_.begin(), months_.end());
+    std::size_t rows = std::max(units.size(), months.size());
+    const char* status_fields[] = {"not_started", "in_progress", "done", "overdue_status", "cancelled"};
+    for (std::size_t i = 0; i < rows; ++i) {
+      b.row();
+      int row = b.current_row();
+      if (i < units.size()) {
+        b.text("unit", units[i]);
+        std::string u = "$" + column_letters(b.col("unit")) + std::to_string(row + 1);
+        std::array<double, 5> counts{};
+        double overdue = 0;
+        for (const DirectiveRow& r : directives_) {
+          if (r.conference->issuer.name != units[i]) continue;
+          counts[static_cast<std::size_t>(r.directive->status)] += 1;
+          overdue += overdue_as_of(*r.directive, options_.as_of) ? 1 : 0;
+        }
+        for (std::size_t k = 0; k < 5; ++k) {
+          if (k == 3) continue;
+          b.formula(status_fields[k],
+                    "=COUNTIFS(" + d_unit + "," + u + "," + d_status + "," + label(static_cast<DirectiveStatus>(k)) + ")",
+                    counts[k]);
+        }
+        b.formula("overdue", "=SUMIFS(" + d_overdue + "," + d_unit + "," + u + ")", overdue);
+      }
+      if (i < months.size()) {
+        b.text("month", months[i]);
+        std::string m = "$" + column_letters(b.col("month")) + std::to_string(row + 1);
+        double n = 0;
+        for (const Conference* c : conferences_) n += held_month(*c) == months[i] ? 1 : 0;
+        b.formula("conferences", "=COUNTIFS(" + c_month + "," + m + ")", n);
+      }
+    }
+    Sheet& s = b.finish();
+    s.autofilter = false;
+    add_charts(b, s, units.size(), months.size());
+    return s;
+  }
+
+  void add_charts(SheetBuilder& b, Sheet& s, std::size_t units, std::size_t months) {
+    int first = b.first_data_row();
+    int below = first + static_cast<int>(std::max<std::size_t>({units, months, 1})) + 2;
+    auto range = [&](int col, std::size_t count) {
+      return "='" + s.name + "'!" + absolute_cell(first, col) + ":" +
+             absolute_cell(first + static_cast<int>(count) - 1, col);
+    };
+    if (units > 0) {
+      Chart by_status;
+      by_status.kind = Chart::Kind::column_stacked;
+      by_status.title = "Nhiệm vụ theo tình trạng và đơn vị";
+      by_status.y_title = "Số nhiệm vụ";
+      for (const char* field : {"not_started", "in_progress", "done", "cancelled"}) {
+        int c = b.col(field);
+        if (c < 0) continue;
+        by_status.series.push_back({b.spec().columns[static_cast<std::size_t>(c)].label, range(b.col("unit"), units),
+                                    range(c, units)});
+      }
+      by_status.row = below;
+      by_status.col = 0;
+      s.charts.push_back(by_status);
+    }
+    if (months > 0) {
+      Chart per_month;
+      per_month.title = "Số hội nghị theo tháng";
+      per_month.y_title = "Số hội nghị";
+      int c = b.col("conferences");
+      per_month.series.push_back(
+          {b.spec().columns[static_cast<std::size_t>(c)].label, range(b.col("month"), months), range(c, months)});
+      per_month.row = below;
+      per_month.col = 4;
+      s.charts.push_back(per_month);
+    }
+  }
+
+  const WorkbookTemplate& tmpl_;
+  const StatisticsOptions& options_;
+  Workbook book_;
+  std::vector<const Conference*> conferences_;
+  std::vector<DirectiveRow> directives_;
+  std::vector<FigureRow> figures_;
+  std::set<std::string> units_;
+  std::set<std::pair<std::string, std::string>> unit_periods_;
+  std::set<std::string> months_;
+};
+
+} // namespace
+
+Workbook statistics_workbook(const std::vector<Conference>& conferences, const WorkbookTemplate& tmpl,
+                             const StatisticsOptions& options) {
+  return StatisticsBook(conferences, tmpl, options).build();
+}
+
+} // namespace vanban

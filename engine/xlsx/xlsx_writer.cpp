@@ -1,0 +1,217 @@
+#include "xlsx/xlsx_writer.hpp"
+
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+#include "base/atomic_file.hpp"
+
+namespace vanban {
+
+namespace {
+
+lxw_datetime to_lxw(const Date& d) {
+  return lxw_datetime{d.year, d.month, d.day, 0, 0, 0.0};
+}
+
+/// A page header must not let data start a header code: '&' is written '&&'.
+std::string header_text(const std::string& title) {
+  std::string out;
+  for (char c : title) {
+    out += c;
+    if (c == '&') out += '&';
+  }
+  return out;
+}
+
+class XlsxWriter {
+public:
+  XlsxWriter(const Workbook& book, lxw_workbook* wb) : book_(book), wb_(wb) {}
+
+  void write() {
+    properties();
+    for (const CellFormat& f : book_.formats) {
+      formats_.push_back(make_format(f));
+    }
+    for (const Sheet& s : book_.sheets) {
+      sheet(s);
+    }
+  }
+
+private:
+  void properties() {
+    props_.title = const_cast<char*>(book_.title.c_str());
+    props_.author = const_cast<char*>(book_.author.c_str());
+    std::tm t{};
+    t.tm_year = book_.created.year - 1900;
+    t.tm_mon = book_.created.month - 1;
+    t.tm_mday = book_.created.day;
+    props_.created = timegm(&t); // the data's date, never the clock: same input, same bytes
+    workbook_set_properties(wb_, &props_);
+  }
+
+  lxw_format* make_format(const CellFormat& f) {
+    lxw_format* fmt = workbook_add_format(wb_);
+    format_set_font_name(fmt, book_.font.c_str());
+    format_set_font_size(fmt, f.size > 0 ? f.size : book_.font_size);
+    if (f.bold) format_set_bold(fmt);
+    if (f.italic) format_set_italic(fmt);
+    if (f.wrap) format_set_text_wrap(fmt);
+    format_set_align(fmt, LXW_ALIGN_VERTICAL_TOP);
+    if (f.center) format_set_align(fmt, LXW_ALIGN_CENTER);
+    if (f.border) format_set_border(fmt, LXW_BORDER_THIN);
+    if (f.header) {
+      format_set_align(fmt, LXW_ALIGN_VERTICAL_CENTER);
+      format_set_bg_color(fmt, 0xD9E1F2);
+      format_set_pattern(fmt, LXW_PATTERN_SOLID);
+    }
+    if (!f.fill.empty()) {
+      format_set_bg_color(fmt, static_cast<lxw_color_t>(std::strtoul(f.fill.c_str() + 1, nullptr, 16)));
+      format_set_pattern(fmt, LXW_PATTERN_SOLID);
+    }
+    if (!f.number_format.empty()) format_set_num_format(fmt, f.number_format.c_str());
+    return fmt;
+  }
+
+  lxw_format* fmt(int index) const { return formats_[static_cast<std::size_t>(index)]; }
+
+  void sheet(const Sheet& s) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name.c_str());
+    for (std::size_t c = 0; c < s.widths.size(); ++c) {
+      auto col = static_cast<lxw_col_t>(c);
+      worksheet_set_column(ws, col, col, s.widths[c], nullptr);
+    }
+    for (std::size_t r = 0; r < s.rows.size(); ++r) {
+      for (std::size_t c = 0; c < s.rows[r].size(); ++c) {
+        cell(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), s.rows[r][c]);
+      }
+    }
+    if (s.header_row >= 0) {
+      auto hr = static_cast<lxw_row_t>(s.header_row);
+      worksheet_freeze_panes(ws, hr + 1, 0);
+      worksheet_repeat_rows(ws, hr, hr);
+      if (s.autofilter && !s.widths.empty()) {
+        worksheet_autofilter(ws, hr, 0, hr + static_cast<lxw_row_t>(s.data_rows),
+                             static_cast<lxw_col_t>(s.widths.size() - 1));
+      }
+    }
+    for (const ListValidation& v : s.validations) validation(ws, v);
+    for (const ConditionalFormat& f : s.conditional_formats) conditional(ws, f);
+    for (const Chart& c : s.charts) chart(ws, c);
+    print_setup(ws, s);
+  }
+
+  void cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const SheetCell& cell) {
+    lxw_format* f = fmt(cell.format);
+    switch (cell.kind) {
+    case SheetCell::Kind::empty:
+      if (cell.format != 0) worksheet_write_blank(ws, r, c, f);
+      break;
+    case SheetCell::Kind::text: worksheet_write_string(ws, r, c, cell.text.c_str(), f); break;
+    case SheetCell::Kind::number: worksheet_write_number(ws, r, c, cell.number, f); break;
+    case SheetCell::Kind::date: {
+      lxw_datetime dt = to_lxw(cell.date);
+      worksheet_write_datetime(ws, r, c, &dt, f);
+      break;
+    }
+    case SheetCell::Kind::formula_number:
+      // The computed value is stored with the formula: readers that do not
+      // recalculate show the right figure, not 0.
+      worksheet_write_formula_num(ws, r, c, cell.text.c_str(), f, cell.number);
+      break;
+    case SheetCell::Kind::formula_text: worksheet_write_formula_str(ws, r, c, cell.text.c_str(), f, cell.result.c_str()); break;
+    }
+  }
+
+  void validation(lxw_worksheet* ws, const ListValidation& v) {
+    std::vector<const char*> values;
+    for (const std::string& s : v.values) values.push_back(s.c_str());
+    values.push_back(nullptr);
+    lxw_data_validation dv{};
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = const_cast<char**>(values.data());
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    worksheet_data_validation_range(ws, static_cast<lxw_row_t>(v.range.first_row),
+                                    static_cast<lxw_col_t>(v.range.first_col), static_cast<lxw_row_t>(v.range.last_row),
+                                    static_cast<lxw_col_t>(v.range.last_col), &dv);
+  }
+
+  void conditional(lxw_worksheet* ws, const ConditionalFormat& f) {
+    lxw_conditional_format cf{};
+    cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+    cf.value_string = const_cast<char*>(f.formula.c_str());
+    cf.format = fmt(f.format);
+    worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(f.range.first_row),
+                                       static_cast<lxw_col_t>(f.range.first_col),
+                                       static_cast<lxw_row_t>(f.range.last_row),
+                                       static_cast<lxw_col_t>(f.range.last_col), &cf);
+  }
+
+  void chart(lxw_worksheet* ws, const Chart& c) {
+    lxw_chart* chart = workbook_add_chart(
+        wb_, c.kind == Chart::Kind::column_stacked ? LXW_CHART_COLUMN_STACKED : LXW_CHART_COLUMN);
+    for (const ChartSeries& s : c.series) {
+      lxw_chart_series* series = chart_add_series(chart, s.categories.c_str(), s.values.c_str());
+      chart_series_set_name(series, s.name.c_str());
+    }
+    chart_title_set_name(chart, c.title.c_str());
+    if (!c.y_title.empty()) chart_axis_set_name(chart->y_axis, c.y_title.c_str());
+    chart_axis_set_min(chart->y_axis, 0); // counts start at zero, not at the smallest bar
+    lxw_chart_font font{};
+    font.name = const_cast<char*>(book_.font.c_str());
+    chart_title_set_name_font(chart, &font);
+    chart_axis_set_num_font(chart->x_axis, &font);
+    chart_axis_set_num_font(chart->y_axis, &font);
+    chart_legend_set_font(chart, &font);
+    lxw_chart_options options{};
+    options.x_scale = 1.5;
+    options.y_scale = 1.4;
+    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(c.row), static_cast<lxw_col_t>(c.col), chart, &options);
+  }
+
+  void print_setup(lxw_worksheet* ws, const Sheet& s) {
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+    std::string header = "&C&\"" + book_.font + ",Bold\"" + header_text(s.print_title);
+    std::string footer = "&C&\"" + book_.font + ",Regular\"Trang &P/&N";
+    if (header.size() > 250) header = header.substr(0, 250);
+    worksheet_set_header(ws, header.c_str());
+    worksheet_set_footer(ws, footer.c_str());
+  }
+
+  const Workbook& book_;
+  lxw_workbook* wb_;
+  lxw_doc_properties props_{};
+  std::vector<lxw_format*> formats_;
+};
+
+} // namespace
+
+bool write_xlsx(const Workbook& book, const std::string& path, Diagnostics& out) {
+  std::string temp = temporary_path(path);
+  lxw_workbook_options options{};
+  lxw_workbook* wb = workbook_new_opt(temp.c_str(), &options);
+  if (wb == nullptr) {
+    out.error(path, {}, "", Msg::cannot_write_output, {path, "cannot create the workbook"});
+    return false;
+  }
+  XlsxWriter(book, wb).write();
+  lxw_error result = workbook_close(wb);
+  if (result != LXW_NO_ERROR) {
+    std::remove(temp.c_str());
+    out.error(path, {}, "", Msg::cannot_write_output, {path, lxw_strerror(result)});
+    return false;
+  }
+  std::string error;
+  if (!commit_temporary(temp, path, error)) {
+    out.error(path, {}, "", Msg::cannot_write_output, {path, error});
+    return false;
+  }
+  return true;
+}
+
+} // namespace vanban
