@@ -17,6 +17,7 @@ struct DataNode {
   Location location;
   std::string text;               ///< scalar text
   bool quoted = false;            ///< scalar was quoted or explicitly tagged !!str
+  bool placeholder = false;       ///< stands for something already reported (an alias)
   std::vector<DataNode> items;    ///< sequence items
   std::vector<DataEntry> entries; ///< mapping entries, in file order
 

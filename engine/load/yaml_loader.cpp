@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <unordered_map>
 
@@ -16,17 +17,27 @@
 
 namespace vanban {
 
+/// The common reasons a file cannot be read, in both languages.
+std::string os_error_words(int error) {
+  switch (error) {
+  case ENOENT: return bilingual("không có tệp này", "no such file");
+  case EACCES: return bilingual("không có quyền đọc", "permission denied");
+  case EISDIR: return bilingual("đây là thư mục", "it is a folder");
+  default: return std::strerror(error);
+  }
+}
+
 std::optional<std::string> read_source(const std::string& path, const std::string& display_name,
                                        const LoadLimits& limits, Diagnostics& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    out.error(display_name, {}, "", Msg::cannot_read_file, {std::strerror(errno)});
+    out.error(display_name, {}, "", Msg::cannot_read_file, {os_error_words(errno)});
     return std::nullopt;
   }
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
   if (size < 0) { // a pipe or a directory
-    out.error(display_name, {}, "", Msg::cannot_read_file, {"not a regular file"});
+    out.error(display_name, {}, "", Msg::cannot_read_file, {bilingual("không phải tệp thông thường", "not a regular file")});
     return std::nullopt;
   }
   if (static_cast<std::size_t>(size) > limits.max_bytes) {
@@ -38,7 +49,7 @@ std::optional<std::string> read_source(const std::string& path, const std::strin
   std::string text(static_cast<std::size_t>(size), '\0');
   in.read(text.data(), size);
   if (!in) {
-    out.error(display_name, {}, "", Msg::cannot_read_file, {"read failed"});
+    out.error(display_name, {}, "", Msg::cannot_read_file, {os_error_words(errno)});
     return std::nullopt;
   }
   return text;
@@ -114,12 +125,13 @@ public:
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    out_.error(file_.name(), at(mark), "", Msg::yaml_alias, {anchor_name(anchor)});
+    out_.error(file_.name(), at(mark), current_path(), Msg::yaml_alias, {anchor_name(anchor)});
     if (++aliases_ >= limits_.max_reported) {
       throw StopParsing{};
     }
     DataNode node;
     node.location = at(mark);
+    node.placeholder = true; // reported: the schema check stays silent about it
     emit(std::move(node));
   }
 
@@ -131,6 +143,7 @@ public:
     node.kind = DataNode::Kind::scalar;
     node.location = at(mark);
     node.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
+    check_closing_quote(node.location);
     node.text = clean_text(value, node.location);
     emit(std::move(node));
   }
@@ -169,18 +182,71 @@ private:
     return anchor >= 1 && anchor <= anchors_.size() ? anchors_[anchor - 1] : std::to_string(anchor);
   }
 
+  /// Data path of the node being read: "conference.venue", "attendees[2].name".
+  /// `frames` limits it to the outer frames (a key's own mapping excluded).
+  std::string current_path(std::size_t frames = SIZE_MAX) const {
+    std::string path;
+    for (std::size_t i = 0; i < stack_.size() && i < frames; ++i) {
+      const Frame& f = stack_[i];
+      if (f.node.kind == DataNode::Kind::sequence) {
+        path += "[" + std::to_string(f.node.items.size()) + "]";
+      } else if (!f.expecting_key) {
+        path += (path.empty() ? "" : ".") + f.key;
+      }
+    }
+    return path;
+  }
+
+  /// Where the characters `needle` stand in the source, from the node on (so the
+  /// error points at the character, not at the start of its text).
+  Location find_from(Location node, const std::string& needle) const {
+    std::size_t at = file_.text().find(needle, node.offset);
+    return at == std::string::npos || at > node.offset + 4096 ? node : file_.locate(at);
+  }
+
   /// NFC, then reject what NFC cannot fix: control characters and stray marks.
   std::string clean_text(const std::string& raw, Location where) {
     if (auto c = find_control_character(raw)) {
-      out_.error(file_.name(), where, "", Msg::control_character,
-                 {code_point_label(decode_utf8(raw.substr(*c, 2)).front())});
+      std::size_t len = utf8_sequence_length(raw, *c);
+      out_.error(file_.name(), find_from(where, raw.substr(*c, len)), current_path(), Msg::control_character,
+                 {code_point_label(decode_utf8(raw.substr(*c, len)).front())});
     }
     std::string nfc = to_nfc(raw);
     if (auto m = find_leftover_combining_mark(nfc)) {
-      out_.error(file_.name(), where, "", Msg::leftover_combining_mark,
+      out_.error(file_.name(), find_from(where, nfc.substr(*m, 2)), current_path(), Msg::leftover_combining_mark,
                  {code_point_label(decode_utf8(nfc.substr(*m, 2)).front())});
     }
     return nfc;
+  }
+
+  /// A quoted value may run over several lines in YAML, so a forgotten closing
+  /// quote swallows the rest of the file without a syntax error. A quotation left
+  /// open on its line with a "key:" line after it is that mistake.
+  void check_closing_quote(Location where) {
+    const std::string& text = file_.text();
+    if (where.offset >= text.size() || (text[where.offset] != '"' && text[where.offset] != '\'')) {
+      return;
+    }
+    char quote = text[where.offset];
+    std::size_t i = where.offset + 1;
+    for (; i < text.size() && text[i] != '\n'; ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i; // '' is an escaped quote
+        } else {
+          return;
+        }
+      }
+    }
+    static const std::regex kKeyLine(R"(^\s*-?\s*[A-Za-z_]+:(\s|$))");
+    std::size_t line_end = text.find('\n', i + 1);
+    std::string next = text.substr(i + 1, line_end == std::string::npos ? std::string::npos : line_end - i - 1);
+    if (std::regex_search(next, kKeyLine)) {
+      out_.error(file_.name(), where, current_path(), Msg::yaml_unclosed_quote, {std::string(1, quote)});
+      throw StopParsing{};
+    }
   }
 
   void open(DataNode::Kind kind, const YAML::Mark& mark) {
@@ -221,8 +287,9 @@ private:
       }
       auto [it, fresh] = top.key_lines.emplace(node.text, node.location.line);
       if (!fresh) {
-        out_.error(file_.name(), node.location, "", Msg::yaml_duplicate_key,
-                   {node.text, std::to_string(it->second)});
+        std::string parent = current_path(stack_.size() - 1);
+        out_.error(file_.name(), node.location, parent.empty() ? node.text : parent + "." + node.text,
+                   Msg::yaml_duplicate_key, {node.text, std::to_string(it->second)});
         top.skip_value = true;
         return;
       }
@@ -230,6 +297,11 @@ private:
       top.key_location = node.location;
     } else {
       top.expecting_key = true;
+      if (node.is_null() && node.location.line > top.key_location.line) {
+        // "venue:" with nothing after it: yaml-cpp marks the next token; the
+        // reader looks for the empty value at its key.
+        node.location = top.key_location;
+      }
       if (!top.skip_value) {
         top.node.entries.push_back({std::move(top.key), top.key_location, std::move(node)});
       }
@@ -258,6 +330,38 @@ std::optional<std::size_t> tab_in_indentation(const SourceFile& file, std::size_
     }
   }
   return std::nullopt;
+}
+
+/// The last '[' or '{' before `end` that is not closed before it (quotes and
+/// comments skipped), for "end of sequence flow not found".
+std::optional<std::size_t> unclosed_flow(const std::string& text, std::size_t end) {
+  std::vector<std::size_t> open;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < end && i < text.size(); ++i) {
+    char c = text[i];
+    if (comment) {
+      comment = c != '\n';
+    } else if (quote != 0) {
+      if (c == '\\' && quote == '"') {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
+      comment = true;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[' || c == '{') {
+      open.push_back(i);
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  if (open.empty()) {
+    return std::nullopt;
+  }
+  return open.back();
 }
 
 /// Whether the value on a line (after its key) holds ": " or ends with ":".
@@ -310,6 +414,11 @@ std::optional<DataNode> parse_yaml(const SourceFile& file, const LoadLimits& lim
     }
     if (tab) {
       out.error(file.name(), file.locate(*tab), "", Msg::yaml_tab_indent);
+    } else if (e.msg == "end of sequence flow not found" || e.msg == "end of map flow not found") {
+      auto open = unclosed_flow(file.text(), where.offset + 1);
+      bool sequence = e.msg.find("sequence") != std::string::npos;
+      out.error(file.name(), open ? file.locate(*open) : where, "", Msg::yaml_unclosed_flow,
+                {sequence ? "[" : "{", sequence ? "]" : "}"});
     } else if (e.msg == "illegal map value" && colon_in_plain_text(file, line0)) {
       // "kết luận như sau:" unquoted: YAML reads a second key on the line.
       out.error(file.name(), where, "", Msg::yaml_colon_in_text);

@@ -39,7 +39,7 @@ nlohmann::json scalar_to_json(const DataNode& node) {
     if (error == std::errc{} && end == s.data() + s.size()) {
       return value;
     }
-    return s; // out of range: stays text, and the schema says what it wanted
+    return std::stod(s); // past 64 bits: still a number, and the schema's maximum speaks
   }
   if (is_decimal_fraction(s)) {
     return std::stod(s);

@@ -252,6 +252,10 @@ private:
     } else {
       return;
     }
+    int last = p.span == Period::Span::quarter ? 4 : p.span == Period::Span::half ? 2 : 12;
+    if (p.span != Period::Span::year && (p.index < 1 || p.index > last)) {
+      return; // not a period: the schema's pattern has said so
+    }
     c_.info.period = p;
     period_known_ = true;
   }
@@ -296,6 +300,14 @@ private:
   void check_attendance(const DataNode* p, const std::string& path, const Person& person) {
     const char* names[] = {"present", "absent_with_permission", "absent_without_permission",
                            "delegated"};
+    std::string given = text(get(p, "attendance"));
+    if (!given.empty() && std::find(std::begin(names), std::end(names), given) == std::end(names)) {
+      return; // an attendance the schema rejected: nothing to compare with
+    }
+    if (!person.delegate.empty() && person.attendance != Attendance::delegated) {
+      error(get(p, "delegate"), join(path, "delegate"), Msg::delegate_not_delegated,
+            {names[static_cast<int>(person.attendance)]});
+    }
     if (person.attendance == Attendance::absent_with_permission && person.reason.empty()) {
       error(p, path, Msg::reason_required);
     }
@@ -562,6 +574,9 @@ private:
 
   void check_document(const DataNode* d, const std::string& path, const std::string& kind,
                       const DocumentSpec& doc) {
+    if (kind != "notice" && kind != "minutes" && kind != "report" && kind != "workbook") {
+      return; // an unknown kind was reported by the schema; its rules are unknown too
+    }
     bool signed_kind = doc.kind == DocumentKind::notice || doc.kind == DocumentKind::report;
     if (signed_kind && !doc.signer && !kind.empty()) {
       error(d, path, Msg::notice_needs_signer, {kind});

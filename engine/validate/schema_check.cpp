@@ -8,6 +8,8 @@
 
 #include <set>
 
+#include <utf8proc.h>
+
 #include "base/text.hpp"
 #include "validate/json_typing.hpp"
 
@@ -131,6 +133,9 @@ struct Target {
 };
 
 std::string join_path(const std::string& path, const std::string& key) {
+  if (key.empty() || key.find_first_of(". []") != std::string::npos) {
+    return path + "[\"" + key + "\"]"; // a key that is not a plain name
+  }
   return path.empty() ? key : path + "." + key;
 }
 
@@ -226,7 +231,18 @@ std::string hint_of(const json& schema) {
     }
     return s;
   };
-  return bilingual(trim_stop(text.substr(0, dash)), trim_stop(text.substr(dash + 5)));
+  // Hints continue a message, whose style is a lower-case start.
+  auto lower_first = [](const std::string& s) {
+    std::u32string cps = decode_utf8(s);
+    if (cps.empty() || (cps.size() > 1 && cps[1] >= U'A' && cps[1] <= U'Z')) {
+      return s; // an abbreviation such as "UBND" keeps its capitals
+    }
+    std::string out;
+    append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cps[0]))));
+    for (std::size_t i = 1; i < cps.size(); ++i) append_utf8(out, cps[i]);
+    return out;
+  };
+  return bilingual(lower_first(trim_stop(text.substr(0, dash))), lower_first(trim_stop(text.substr(dash + 5))));
 }
 
 std::string number_text(const json& v) {
@@ -264,6 +280,9 @@ public:
 
   void translate(const valijson::ValidationResults::Error& e) {
     Target t = locate(root_, schema_root_, e.context, walker_);
+    if (t.node->placeholder) {
+      return; // the loader has reported this node already
+    }
     const std::string& d = e.description;
     SchemaCursor resolved = walker_.resolve(t.schema);
     const json* schema = resolved.node;

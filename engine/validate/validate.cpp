@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "validate/json_typing.hpp"
 #include "validate/model_builder.hpp"
 #include "validate/schema_check.hpp"
 
@@ -45,10 +46,13 @@ std::optional<Issuer> load_profile(const DataNode& ref, const std::string& confe
   Diagnostics local;
   auto text = read_source(real.string(), target.string(), options.limits, local);
   if (!text) {
+    // The reason alone ("no such file"), not a second "cannot read".
     const Diagnostic& why = local.items().front();
-    out.error(conference_name, ref.location, "organization", Msg::profile_unreadable,
-              {ref.text, bilingual(render_message(why.message, Lang::vi, why.args),
-                                   render_message(why.message, Lang::en, why.args))});
+    std::string reason = why.message == Msg::cannot_read_file && !why.args.empty()
+                             ? why.args[0]
+                             : bilingual(render_message(why.message, Lang::vi, why.args),
+                                         render_message(why.message, Lang::en, why.args));
+    out.error(conference_name, ref.location, "organization", Msg::profile_unreadable, {ref.text, reason});
     return std::nullopt;
   }
   SourceFile file(target.string(), strip_bom(std::move(*text)));
@@ -80,6 +84,11 @@ std::optional<Conference> load_conference_text(const std::string& name, std::str
     out.append(found);
     return std::nullopt;
   }
+  if (root->is_null()) {
+    found.error(file.name(), file.locate(0), "", Msg::input_empty); // "---" and nothing else
+    out.append(found);
+    return std::nullopt;
+  }
   if (!root->is_mapping()) {
     found.error(file.name(), root->location, "", Msg::yaml_not_mapping);
     out.append(found);
@@ -99,7 +108,7 @@ std::optional<Conference> load_conference_text(const std::string& name, std::str
     found.error(file.name(), root->location, "", Msg::issuer_missing);
   } else if (inline_issuer != nullptr) {
     conference.issuer = build_issuer(inline_issuer->value);
-  } else if (profile->value.is_scalar()) {
+  } else if (profile->value.is_scalar() && scalar_to_json(profile->value).is_string()) {
     if (auto issuer = load_profile(profile->value, name, options, found)) {
       conference.issuer = *issuer;
     }

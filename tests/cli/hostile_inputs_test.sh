@@ -45,5 +45,5 @@ expect garbage.yaml "garbage.yaml:"
 expect big.yaml "more than the limit of 4194304 bytes"
 expect deep-flow.yaml "nesting is deeper than 64 levels"
 expect deep-map.yaml "nesting is deeper than 64 levels"
-expect laughs.yaml "laughs.yaml:2:8: error: aliases (*a) are not allowed"
+expect laughs.yaml "laughs.yaml:2:8: error: b[0]: aliases (*a) are not allowed"
 exit $fail

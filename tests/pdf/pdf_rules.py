@@ -234,8 +234,10 @@ class Pdf:
                     w.right = b[i + 1] if i + 1 < len(b) else None
             self.bands[p] = bands
         self.by_text = collections.defaultdict(list)
+        self.by_skeleton = collections.defaultdict(list)
         for w in sorted(self.words, key=Word.key):
             self.by_text[w.text].append(w)
+            self.by_skeleton[skeleton(w.text)].append(w)
 
     # ---------------------------------------------------------------- raster (rule 12)
     def image(self, page):
@@ -379,25 +381,44 @@ def parse_len(s):
 class Matcher:
     """Finds each paragraph's text as a flow of PDF words."""
 
-    def __init__(self, pdf, excluded):
+    def __init__(self, pdf, excluded, substring=False):
+        """substring: the text may start inside the first word and end inside the last one
+        (a literal searched in running text, "…, name," ), exact comparison only."""
         self.pdf = pdf
         self.used = set(excluded)
         self.cursor = (0, -1e9, -1e9)
+        self.substring = substring
+        self.last_token = False
 
-    def next_candidates(self, w, tok, path_ids, fuzzy):
+    def next_candidates(self, path, tok, path_ids, fuzzy):
+        """Words that may hold the next token: the right neighbour on the same line, else a
+        word on one of the next lines (or the next page) that starts left of where this line
+        ends and not far left of where it starts (so a line never continues into another
+        column)."""
+        w = path[-1]
+        line_x0 = w.x0
+        for v in reversed(path):
+            if v.band is not w.band:
+                break
+            line_x0 = min(line_x0, v.x0)
         cands = []
         r = w.right
-        if r is not None and self._eq(r.text, tok, fuzzy) and r.idx not in self.used \
+        if r is not None and self._eq(r.text, tok, fuzzy, self.last_token) and r.idx not in self.used \
                 and r.idx not in path_ids and r.x0 - w.x1 < 6 * max(w.esize, 1):
             cands.append(r)
-        pool = self.pdf.by_text.get(tok, ()) if not fuzzy else self._fuzzy_pool(tok)
+        if self.substring and self.last_token:
+            pool = [v for v in self.pdf.words if v.text.startswith(tok)]
+        else:
+            pool = self.pdf.by_text.get(tok, ()) if not fuzzy else self._fuzzy_pool(tok)
         below = []
         for v in pool:
             if v.idx in self.used or v.idx in path_ids or v is r:
                 continue
+            if not (v.x0 < w.x1 and v.x1 > line_x0 - 15 * MM):
+                continue
             if v.page == w.page:
                 d = v.base - w.base
-                if 0.6 * w.esize <= d <= 2.6 * w.esize and v.x0 < w.x1:
+                if 0.6 * w.esize <= d <= 2.6 * w.esize:
                     below.append(v)
             elif v.page == w.page + 1:
                 below.append(v)
@@ -405,38 +426,32 @@ class Matcher:
         return cands + below
 
     def _fuzzy_pool(self, tok):
-        key = skeleton(tok)
-        return [w for w in self.pdf.words if skeleton(w.text) == key]
+        return self.pdf.by_skeleton.get(skeleton(tok), ())
 
-    @staticmethod
-    def _eq(a, b, fuzzy):
+    def _eq(self, a, b, fuzzy, last=False):
+        if self.substring and last:
+            return a.startswith(b)
         return a == b if not fuzzy else skeleton(a) == skeleton(b)
 
     def match(self, para, advance):
         tokens = para.text.split()
         if not tokens:
             return True
-        for fuzzy in (False, True):
+        for fuzzy in ((False,) if self.substring else (False, True)):
             best = [0, None]
-            starts = (self.pdf.by_text.get(tokens[0], []) if not fuzzy
-                      else self._fuzzy_pool(tokens[0]))
+            if self.substring:
+                pred = (lambda t: tokens[0] in t) if len(tokens) == 1 else (lambda t: t.endswith(tokens[0]))
+                starts = [w for w in sorted(self.pdf.words, key=Word.key) if pred(w.text)]
+            else:
+                starts = (self.pdf.by_text.get(tokens[0], []) if not fuzzy
+                          else self._fuzzy_pool(tokens[0]))
             starts = [w for w in starts if w.idx not in self.used]
             after = [w for w in starts if w.key() > self.cursor]
             before = [w for w in starts if w.key() <= self.cursor]
-            # every start is tried; the match with the fewest line breaks wins, ties go
-            # to the first start after the cursor (the reading position of the flow)
-            found = None
+            # the first match after the cursor (the reading position of the main flow) wins
             for s in after + before:
                 path = self._extend(s, tokens, fuzzy, best)
                 if path:
-                    breaks = sum(1 for a, b in zip(path, path[1:]) if b.band is not a.band)
-                    if found is None or breaks < found[0]:
-                        found = (breaks, path)
-                    if breaks == 0:
-                        break
-            if found:
-                path = found[1]
-                if True:
                     para.words = path
                     para.exact = not fuzzy
                     self.used.update(w.idx for w in path)
@@ -463,7 +478,8 @@ class Matcher:
         path, ids = [start], {start.idx}
         if len(tokens) == 1:
             return path
-        stack = [iter(self.next_candidates(start, tokens[1], ids, fuzzy))]
+        self.last_token = len(tokens) == 2
+        stack = [iter(self.next_candidates(path, tokens[1], ids, fuzzy))]
         steps = 0
         while stack:
             steps += 1
@@ -481,7 +497,8 @@ class Matcher:
             ids.add(nxt.idx)
             if len(path) == len(tokens):
                 return path
-            stack.append(iter(self.next_candidates(nxt, tokens[len(path)], ids, fuzzy)))
+            self.last_token = len(path) == len(tokens) - 1
+            stack.append(iter(self.next_candidates(path, tokens[len(path)], ids, fuzzy)))
         return None
 
 

@@ -114,8 +114,15 @@ TEST_CASE("bytes that are not UTF-8 text stop the file early") {
 }
 
 TEST_CASE("syntax errors, tabs and second documents") {
-  auto syntax = parse("a: [1, 2\nb: 3\n");
+  auto unclosed = parse("a: [1, 2\nb: 3\n");
+  CHECK(first_message(unclosed) == Msg::yaml_unclosed_flow);
+  CHECK(unclosed.diagnostics.items()[0].location.line == 1);
+  CHECK(unclosed.diagnostics.items()[0].location.column == 4);
+  auto syntax = parse("a: b\n- c\n");
   CHECK(first_message(syntax) == Msg::yaml_syntax);
+  auto quote = parse("a: \"open\nb: c\n");
+  CHECK(first_message(quote) == Msg::yaml_unclosed_quote);
+  CHECK(quote.diagnostics.items()[0].location.column == 4);
   auto tab = parse("a:\n\tb: 1\n");
   CHECK(first_message(tab) == Msg::yaml_tab_indent);
   CHECK(tab.diagnostics.items()[0].location.line == 2);
