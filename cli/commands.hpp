@@ -9,6 +9,7 @@ namespace vanban::cli {
 int run_validate(const std::vector<std::string>& args);
 int run_render(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
+int run_batch(const std::vector<std::string>& args);
 
 constexpr int kExitOk = 0;
 constexpr int kExitInvalid = 1;

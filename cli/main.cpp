@@ -13,6 +13,7 @@ Commands:
   validate FILE...   check conference files and print every problem found
   render FILE...     make the documents each file lists (PDF, and the Excel tracker)
   stats FILE... -o STATS.xlsx   quarterly statistics over many conferences
+  batch INPUT... -o DIR         every document and statistic of many conferences, in parallel
 
 Options of validate and render:
   --lang vi|en               language of messages (default: from LANG/LC_ALL, else en)
@@ -35,6 +36,17 @@ Options of stats:
   --period 2022-Q1|2022      only conferences held in that quarter or year
   --as-of YYYY-MM-DD         the day overdue is counted on (default: today)
   --templates DIR            workbook templates that override the bundled ones
+  --merge                    the inputs are fragment files written by batch --shard
+
+Options of batch (and -o, --only, --xlsx, --templates, --fonts of render):
+  INPUT                      a file, a folder (every *.yaml below it) or a quoted glob
+  -j, --jobs N               worker threads (default: all cores)
+  --name PATTERN             output names, default {period}/{issuer}/{stem}.{kind};
+                             also {date} and {number} (see docs/batch.md)
+  --incremental              skip inputs whose outputs are up to date
+  --shard K/N                take part K of N of the inputs and write a statistics
+                             fragment instead of workbooks (see docs/scaling.md)
+  --as-of YYYY-MM-DD         the day overdue is counted on in the statistics
 
 Exit status: 0 success, 1 some input invalid or not rendered, 2 usage error.
 
@@ -68,6 +80,9 @@ int main(int argc, char** argv) {
   }
   if (command == "stats") {
     return vanban::cli::run_stats(rest);
+  }
+  if (command == "batch") {
+    return vanban::cli::run_batch(rest);
   }
   std::fprintf(stderr, "vanban: unknown command '%s' (see vanban --help)\n", command.c_str());
   return vanban::cli::kExitUsage;

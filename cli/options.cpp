@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "base/diagnostic.hpp"
+#include "document_renderer.hpp"
 
 namespace vanban::cli {
 
@@ -49,6 +50,54 @@ Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, Common
     out.files.push_back(a);
   }
   return Parsed::taken;
+}
+
+Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i, RenderSettings& settings,
+                           std::string& templates, std::vector<std::string>& font_dirs, const char* command) {
+  const std::string& a = args[i];
+  auto value = [&](std::string& into) {
+    if (i + 1 >= args.size()) return false;
+    into = args[++i];
+    return true;
+  };
+  auto fail = [&](const std::string& what) {
+    usage_error(command, what);
+    return Parsed::usage_error;
+  };
+  std::string v;
+  if (a == "-o" || a == "--output") {
+    if (!value(settings.out_dir)) return fail("-o takes a folder");
+  } else if (a == "--only") {
+    if (!value(settings.only) || (settings.only != "notice" && settings.only != "minutes" &&
+                                  settings.only != "report" && settings.only != "workbook")) {
+      return fail("--only takes notice, minutes, report or workbook");
+    }
+  } else if (a == "--xlsx") {
+    settings.xlsx = true;
+  } else if (a == "--emit") {
+    if (!value(v) || (v != "markup" && v != "pdf")) return fail("--emit takes markup or pdf");
+    settings.emit_markup = v == "markup";
+  } else if (a == "--templates") {
+    if (!value(templates)) return fail("--templates takes a folder");
+  } else if (a == "--fonts") {
+    if (!value(v)) return fail("--fonts takes a folder");
+    font_dirs.push_back(v);
+  } else {
+    return Parsed::not_mine;
+  }
+  return Parsed::taken;
+}
+
+std::optional<FontSet> load_fonts(const std::vector<std::string>& dirs, Diagnostics& out) {
+  std::vector<std::string> search = dirs;
+  search.push_back("fonts");
+  search.push_back(VANBAN_SOURCE_DIR "/fonts");
+  std::string error;
+  auto fonts = find_fonts(search, error);
+  if (!fonts) {
+    out.error("vanban", {}, "", Msg::font_unavailable, {error});
+  }
+  return fonts;
 }
 
 void print_diagnostics(const Diagnostics& found, const CommonOptions& options) {

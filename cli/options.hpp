@@ -4,6 +4,9 @@
 #include <vector>
 
 #include "base/messages.hpp"
+#include <optional>
+
+#include "fonts/font_set.hpp"
 #include "validate/validate.hpp"
 
 namespace vanban::cli {
@@ -25,6 +28,15 @@ Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, Common
 
 /// Print a usage error for `command`; returns false for convenience.
 bool usage_error(const char* command, const std::string& what);
+
+/// Consume an option of documents making (-o, --only, --emit, --xlsx, --templates,
+/// --fonts), shared by `render` and `batch`.
+Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i, struct RenderSettings& settings,
+                           std::string& templates, std::vector<std::string>& font_dirs, const char* command);
+
+/// The document fonts: Times New Roman from `dirs`, fonts/ or the source tree's
+/// fonts/, else Liberation Serif; a diagnostic when there is none.
+std::optional<FontSet> load_fonts(const std::vector<std::string>& dirs, class Diagnostics& out);
 
 /// Print diagnostics of one file (short form on stderr unless JSON is asked for).
 void print_diagnostics(const class Diagnostics& found, const CommonOptions& options);

@@ -6,7 +6,12 @@
 #include <string>
 #include <vector>
 
+#include <cerrno>
+#include <fstream>
+#include <iterator>
+
 #include "base/diagnostic.hpp"
+#include "load/yaml_loader.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 #include "stats/statistics.hpp"
@@ -22,6 +27,7 @@ struct StatsOptions {
   std::string templates;
   StatisticsOptions statistics;
   bool as_of_given = false;
+  bool merge = false; ///< the inputs are fragment files written by `batch --shard`
 };
 
 bool parse_date(const std::string& s, Date& out) {
@@ -76,6 +82,8 @@ bool parse(const std::vector<std::string>& args, StatsOptions& out) {
       out.as_of_given = true;
     } else if (a == "--templates") {
       if (!value(out.templates)) return usage_error("stats", "--templates takes a folder");
+    } else if (a == "--merge") {
+      out.merge = true;
     } else {
       return usage_error("stats", "unknown option '" + a + "'");
     }
@@ -87,6 +95,41 @@ bool parse(const std::vector<std::string>& args, StatsOptions& out) {
 
 } // namespace
 
+bool read_fragment(const std::string& path, std::vector<ConferenceRecord>& records, Diagnostics& found) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    found.error(path, {}, "", Msg::cannot_read_file, {os_error_words(errno)});
+    return false;
+  }
+  std::string line;
+  std::size_t number = 0;
+  std::vector<ConferenceRecord> read;
+  while (std::getline(in, line)) {
+    ++number;
+    if (number == 1) {
+      if (line != kFragmentHeader) {
+        found.error(path, {1, 1, 1}, "", Msg::fragment_invalid, {"the first line is not a vanban fragment header"});
+        return false;
+      }
+      continue;
+    }
+    if (line.empty()) continue;
+    std::string error;
+    auto r = from_fragment_line(line, error);
+    if (!r) {
+      found.error(path, {0, static_cast<std::uint32_t>(number), 1}, "", Msg::fragment_invalid, {error});
+      return false;
+    }
+    read.push_back(std::move(*r));
+  }
+  if (number == 0) {
+    found.error(path, {1, 1, 1}, "", Msg::fragment_invalid, {"the file is empty"});
+    return false;
+  }
+  std::move(read.begin(), read.end(), std::back_inserter(records));
+  return true;
+}
+
 int run_stats(const std::vector<std::string>& args) {
   StatsOptions options;
   if (!parse(args, options)) {
@@ -96,29 +139,34 @@ int run_stats(const std::vector<std::string>& args) {
     options.statistics.as_of = today();
   }
   Diagnostics all;
-  std::vector<Conference> conferences;
+  std::vector<ConferenceRecord> records;
   std::size_t failed = 0;
   for (const std::string& file : options.common.files) {
     Diagnostics found;
-    if (auto c = load_conference(file, options.common.validate, found)) {
-      conferences.push_back(std::move(*c));
-    } else {
-      ++failed;
+    bool ok = options.merge ? read_fragment(file, records, found) : false;
+    if (!options.merge) {
+      if (auto c = load_conference(file, options.common.validate, found)) {
+        records.push_back(make_record(*c));
+        ok = true;
+      }
     }
+    failed += ok ? 0 : 1;
     found.sort_unique();
     print_diagnostics(found, options.common);
     all.append(found);
   }
   TemplateSet templates(options.templates);
   Diagnostics found;
+  std::size_t conferences = records.size();
   auto tmpl = load_workbook_template("statistics", templates, found);
-  bool written = tmpl && write_xlsx(statistics_workbook(conferences, *tmpl, options.statistics), options.output, found);
+  bool written =
+      tmpl && write_xlsx(statistics_workbook(std::move(records), *tmpl, options.statistics), options.output, found);
   print_diagnostics(found, options.common);
   all.append(found);
   if (options.common.json) {
     std::fputs(format_json(all.items(), options.common.lang).c_str(), stdout);
   } else if (written && !options.common.quiet) {
-    std::printf("%s: %zu conferences, %zu inputs failed\n", options.output.c_str(), conferences.size(), failed);
+    std::printf("%s: %zu conferences, %zu inputs failed\n", options.output.c_str(), conferences, failed);
   }
   return written && failed == 0 ? kExitOk : kExitInvalid;
 }

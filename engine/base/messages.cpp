@@ -211,6 +211,13 @@ constexpr std::array kCatalogue{
           "'{0}' rộng hơn cột nên bị ngắt giữa từ"},
     Entry{Msg::cannot_write_output, "cannot-write-output", "cannot write {0}: {1}",
           "không ghi được {0}: {1}"},
+    Entry{Msg::fragment_invalid, "fragment-invalid", "not a statistics fragment: {0}",
+          "không phải tệp phân đoạn thống kê: {0}"},
+    Entry{Msg::output_name_taken, "output-name-taken",
+          "the output {0} is already made from {1}: change the --name pattern",
+          "tệp kết quả {0} đã được tạo từ {1}: hãy đổi mẫu --name"},
+    Entry{Msg::input_not_found, "input-not-found", "no conference file matches '{0}'",
+          "không có tệp hội nghị nào khớp '{0}'"},
 };
 
 const Entry& entry(Msg id) {

@@ -96,10 +96,13 @@ enum class Msg {
   glyph_missing,
   content_too_wide,
   cannot_write_output,
+  fragment_invalid,
+  output_name_taken,
+  input_not_found,
 };
 
 /// The last message id, for code that walks the catalogue.
-constexpr Msg kLastMessage = Msg::cannot_write_output;
+constexpr Msg kLastMessage = Msg::input_not_found;
 
 /// An argument that prints differently per language: `bilingual("văn bản", "text")`.
 /// Data text cannot collide with it: control characters are rejected on input.

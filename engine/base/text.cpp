@@ -136,6 +136,32 @@ std::string to_upper(std::string_view s) {
   return out;
 }
 
+std::string ascii_slug(std::string_view s) {
+  // Decompose, drop the marks, fold đ: what is left of Vietnamese is ASCII.
+  utf8proc_uint8_t* decomposed = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &decomposed,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
+  std::string plain = n < 0 ? std::string(s) : std::string(reinterpret_cast<const char*>(decomposed), static_cast<std::size_t>(n));
+  std::free(decomposed);
+  std::string out;
+  bool dash = false;
+  for (char32_t cp : decode_utf8(plain)) {
+    if (cp == U'đ' || cp == U'Đ') cp = U'd';
+    char c = cp < 0x80 ? static_cast<char>(cp) : '-';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      if (dash && !out.empty()) out += '-';
+      out += c;
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out.empty() ? "x" : out;
+}
+
 std::string code_point_label(char32_t cp) {
   static const char* hex = "0123456789ABCDEF";
   std::string digits;

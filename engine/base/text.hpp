@@ -30,6 +30,9 @@ std::optional<std::size_t> find_control_character(std::string_view s);
 /// Vietnamese-aware upper case, per code point ("Đảng ủy" → "ĐẢNG ỦY").
 std::string to_upper(std::string_view s);
 
+/// ASCII file-name form: "Đảng ủy phường Ngọc Thụy" → "dang-uy-phuong-ngoc-thuy".
+std::string ascii_slug(std::string_view s);
+
 /// "U+0302" for a code point.
 std::string code_point_label(char32_t cp);
 

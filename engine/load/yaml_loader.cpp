@@ -242,7 +242,8 @@ private:
     }
     static const std::regex kKeyLine(R"(^\s*-?\s*[A-Za-z_]+:(\s|$))");
     std::size_t line_end = text.find('\n', i + 1);
-    std::string next = text.substr(i + 1, line_end == std::string::npos ? std::string::npos : line_end - i - 1);
+    std::string next = text.substr(i + 1, std::min<std::size_t>(
+                                              200, line_end == std::string::npos ? std::string::npos : line_end - i - 1));
     if (std::regex_search(next, kKeyLine)) {
       out_.error(file_.name(), where, current_path(), Msg::yaml_unclosed_quote, {std::string(1, quote)});
       throw StopParsing{};

@@ -18,6 +18,9 @@ struct LoadLimits {
   std::size_t max_reported = 20; ///< per kind of repeated byte-level problem
 };
 
+/// Why a file could not be opened, in both languages for the common reasons.
+std::string os_error_words(int error);
+
 /// Read a file into memory, refusing more than `limits.max_bytes`. Problems are
 /// reported against `display_name`.
 std::optional<std::string> read_source(const std::string& path, const std::string& display_name,

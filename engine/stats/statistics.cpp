@@ -10,10 +10,8 @@
 
 namespace vanban {
 
-bool in_period(const Conference& c, const std::string& period) {
-  if (period.empty()) return true;
-  std::string quarter = held_quarter(c);
-  return quarter == period || quarter.substr(0, 4) == period;
+bool in_period(const ConferenceRecord& r, const std::string& period) {
+  return period.empty() || r.quarter == period || r.quarter.substr(0, 4) == period;
 }
 
 namespace {
@@ -22,49 +20,37 @@ constexpr const char* kTotalRow = "Tổng số"; ///< the breakdown column of an
 
 /// One directive with the conference it came from.
 struct DirectiveRow {
-  const Conference* conference;
-  const Directive* directive;
+  const ConferenceRecord* conference;
+  const DirectiveRecord* directive;
 };
 
-/// One figure: an indicator's value or a part of one of its breakdowns.
+/// One figure with the conference it came from.
 struct FigureRow {
-  const Conference* conference;
-  const Indicator* indicator;
-  std::string breakdown; ///< kTotalRow for the indicator's own value
-  std::string part;
-  double value;
+  const ConferenceRecord* conference;
+  const FigureRecord* figure;
+  const std::string& breakdown() const { return figure->breakdown.empty() ? total_ : figure->breakdown; }
+  static inline const std::string total_ = kTotalRow;
 };
 
-void collect_parts(const Conference* c, const Indicator* ind, const std::vector<Breakdown>& breakdowns,
-                   const std::string& prefix, std::vector<FigureRow>& out) {
-  for (const Breakdown& b : breakdowns) {
-    for (const BreakdownPart& part : b.parts) {
-      std::string label = prefix.empty() ? part.label : prefix + " › " + part.label;
-      out.push_back({c, ind, b.by, label, part.value});
-      collect_parts(c, ind, part.breakdowns, label, out);
-    }
-  }
+bool overdue_as_of(const DirectiveRecord& d, const Date& as_of) {
+  if (d.status == DirectiveStatus::done || d.status == DirectiveStatus::cancelled) return false;
+  return d.status == DirectiveStatus::overdue || (d.deadline && *d.deadline < as_of);
 }
 
 class StatisticsBook {
 public:
-  StatisticsBook(const std::vector<Conference>& all, const WorkbookTemplate& tmpl, const StatisticsOptions& options)
+  StatisticsBook(const std::vector<ConferenceRecord>& sorted, const WorkbookTemplate& tmpl,
+                 const StatisticsOptions& options)
       : tmpl_(tmpl), options_(options) {
-    for (const Conference& c : all) {
+    for (const ConferenceRecord& c : sorted) {
       if (in_period(c, options.period)) conferences_.push_back(&c);
     }
-    std::stable_sort(conferences_.begin(), conferences_.end(), [](const Conference* a, const Conference* b) {
-      return std::tie(a->issuer.name, a->info.start) < std::tie(b->issuer.name, b->info.start);
-    });
-    for (const Conference* c : conferences_) {
-      for (const Directive& d : c->directives) directives_.push_back({c, &d});
-      for (const Indicator& i : c->indicators) {
-        figures_.push_back({c, &i, kTotalRow, "", i.value});
-        collect_parts(c, &i, i.breakdowns, "", figures_);
-      }
-      units_.insert(c->issuer.name);
-      unit_periods_.insert({c->issuer.name, held_quarter(*c)});
-      months_.insert(held_month(*c));
+    for (const ConferenceRecord* c : conferences_) {
+      for (const DirectiveRecord& d : c->directives) directives_.push_back({c, &d});
+      for (const FigureRecord& f : c->figures) figures_.push_back({c, &f});
+      units_.insert(c->unit);
+      unit_periods_.insert({c->unit, c->quarter});
+      months_.insert(c->month);
     }
     book_.title = tmpl.title;
     book_.author = "vanban";
@@ -113,16 +99,16 @@ private:
   Sheet conferences_sheet(const TemplateSheet& spec) {
     SheetBuilder b(book_, tmpl_, spec);
     b.begin();
-    for (const Conference* c : conferences_) {
+    for (const ConferenceRecord* c : conferences_) {
       b.row();
-      b.text("unit", c->issuer.name);
-      b.text("period", held_quarter(*c));
-      b.text("reporting_period", c->info.period.code());
-      b.date("date", c->info.start.date);
-      b.text("month", held_month(*c));
-      b.text("kind", kind_words(c->info.kind));
-      b.text("title", capitalize_first(c->info.title));
-      b.number("present", attendee_total(*c));
+      b.text("unit", c->unit);
+      b.text("period", c->quarter);
+      b.text("reporting_period", c->reporting_period);
+      b.date("date", c->start.date);
+      b.text("month", c->month);
+      b.text("kind", c->kind);
+      b.text("title", c->title);
+      b.number("present", c->attendees);
       b.number("directives", static_cast<double>(c->directives.size()));
     }
     return b.finish();
@@ -134,20 +120,18 @@ private:
     int status = b.col("status");
     int deadline = b.col("deadline");
     for (const DirectiveRow& r : directives_) {
-      const Directive& d = *r.directive;
+      const DirectiveRecord& d = *r.directive;
       b.row();
-      b.text("unit", r.conference->issuer.name);
-      b.text("period", held_quarter(*r.conference));
-      b.date("conference_date", r.conference->info.start.date);
-      b.text("conference", capitalize_first(r.conference->info.title));
+      b.text("unit", r.conference->unit);
+      b.text("period", r.conference->quarter);
+      b.date("conference_date", r.conference->start.date);
+      b.text("conference", r.conference->title);
       b.number("number", d.number);
-      b.text("content", plain_text(d.content));
-      b.text("lead", lead_units(d));
-      b.text("support", support_units(d));
+      b.text("content", d.content);
+      b.text("lead", d.lead);
+      b.text("support", d.support);
       b.date("deadline", d.deadline);
-      Directive rule_only;
-      rule_only.deadline_rule = d.deadline_rule;
-      b.text("deadline_rule", deadline_words(rule_only));
+      b.text("deadline_rule", d.deadline_rule);
       b.text("status", status_label(tmpl_, d.status));
       b.date("completed", d.completed);
       b.text("notes", d.notes);
@@ -193,15 +177,14 @@ private:
       int row = b.current_row();
       std::string u = "$" + column_letters(unit_col) + std::to_string(row + 1);
       std::string p = "$" + column_letters(period_col) + std::to_string(row + 1);
-      auto matches = [&](const Conference& c) { return c.issuer.name == unit && held_quarter(c) == period; };
       double conferences = 0, attendees = 0;
       std::array<double, 5> by_status{};
       double directives = 0, overdue = 0;
-      for (const Conference* c : conferences_) {
-        if (!matches(*c)) continue;
+      for (const ConferenceRecord* c : conferences_) {
+        if (c->unit != unit || c->quarter != period) continue;
         conferences += 1;
-        attendees += attendee_total(*c);
-        for (const Directive& d : c->directives) {
+        attendees += c->attendees;
+        for (const DirectiveRecord& d : c->directives) {
           directives += 1;
           by_status[static_cast<std::size_t>(d.status)] += 1;
           overdue += overdue_as_of(d, options_.as_of) ? 1 : 0;
@@ -255,15 +238,15 @@ private:
     b.begin();
     for (const FigureRow& f : figures_) {
       b.row();
-      b.text("unit", f.conference->issuer.name);
-      b.text("period", held_quarter(*f.conference));
-      b.date("conference_date", f.conference->info.start.date);
-      b.text("indicator_id", f.indicator->id);
-      b.text("indicator", f.indicator->name);
-      b.text("measure", f.indicator->unit);
-      b.text("breakdown", f.breakdown);
-      b.text("part", f.part);
-      b.number("value", f.value);
+      b.text("unit", f.conference->unit);
+      b.text("period", f.conference->quarter);
+      b.date("conference_date", f.conference->start.date);
+      b.text("indicator_id", f.figure->indicator_id);
+      b.text("indicator", f.figure->indicator);
+      b.text("measure", f.figure->measure);
+      b.text("breakdown", f.breakdown());
+      b.text("part", f.figure->part);
+      b.number("value", f.figure->value);
     }
     return b.finish();
   }
@@ -272,12 +255,12 @@ private:
     SheetBuilder b(book_, tmpl_, spec);
     b.begin();
     // indicator × unit × period, summed over the conferences of that unit and quarter.
-    std::map<std::tuple<std::string, std::string, std::string>, std::pair<const Indicator*, double>> cells;
+    std::map<std::tuple<std::string, std::string, std::string>, std::pair<const FigureRecord*, double>> cells;
     for (const FigureRow& f : figures_) {
-      if (f.breakdown != kTotalRow) continue;
-      auto key = std::make_tuple(f.indicator->id, f.conference->issuer.name, held_quarter(*f.conference));
-      auto [it, fresh] = cells.try_emplace(key, f.indicator, 0.0);
-      it->second.second += f.value;
+      if (!f.figure->breakdown.empty()) continue;
+      auto key = std::make_tuple(f.figure->indicator_id, f.conference->unit, f.conference->quarter);
+      auto [it, fresh] = cells.try_emplace(key, f.figure, 0.0);
+      it->second.second += f.figure->value;
     }
     std::string f_id = column_of("figures", "indicator_id"), f_unit = column_of("figures", "unit");
     std::string f_period = column_of("figures", "period"), f_breakdown = column_of("figures", "breakdown");
@@ -286,8 +269,8 @@ private:
       const auto& [id, unit, period] = key;
       b.row();
       b.text("indicator_id", id);
-      b.text("indicator", entry.first->name);
-      b.text("measure", entry.first->unit);
+      b.text("indicator", entry.first->indicator);
+      b.text("measure", entry.first->measure);
       b.text("unit", unit);
       b.text("period", period);
       int row = b.current_row();
@@ -322,7 +305,7 @@ private:
         std::array<double, 5> counts{};
         double overdue = 0;
         for (const DirectiveRow& r : directives_) {
-          if (r.conference->issuer.name != units[i]) continue;
+          if (r.conference->unit != units[i]) continue;
           counts[static_cast<std::size_t>(r.directive->status)] += 1;
           overdue += overdue_as_of(*r.directive, options_.as_of) ? 1 : 0;
         }
@@ -338,7 +321,7 @@ private:
         b.text("month", months[i]);
         std::string m = "$" + column_letters(b.col("month")) + std::to_string(row + 1);
         double n = 0;
-        for (const Conference* c : conferences_) n += held_month(*c) == months[i] ? 1 : 0;
+        for (const ConferenceRecord* c : conferences_) n += c->month == months[i] ? 1 : 0;
         b.formula("conferences", "=COUNTIFS(" + c_month + "," + m + ")", n);
       }
     }
@@ -386,7 +369,7 @@ private:
   const WorkbookTemplate& tmpl_;
   const StatisticsOptions& options_;
   Workbook book_;
-  std::vector<const Conference*> conferences_;
+  std::vector<const ConferenceRecord*> conferences_;
   std::vector<DirectiveRow> directives_;
   std::vector<FigureRow> figures_;
   std::set<std::string> units_;
@@ -396,9 +379,10 @@ private:
 
 } // namespace
 
-Workbook statistics_workbook(const std::vector<Conference>& conferences, const WorkbookTemplate& tmpl,
+Workbook statistics_workbook(std::vector<ConferenceRecord> records, const WorkbookTemplate& tmpl,
                              const StatisticsOptions& options) {
-  return StatisticsBook(conferences, tmpl, options).build();
+  sort_records(records);
+  return StatisticsBook(records, tmpl, options).build();
 }
 
 } // namespace vanban

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/conference.hpp"
+#include "stats/record.hpp"
 #include "stats/workbook.hpp"
 #include "stats/workbook_template.hpp"
 
@@ -18,9 +19,10 @@ struct StatisticsOptions {
 };
 
 /// Whether a conference falls in the requested period (quarter or year it was held).
-bool in_period(const Conference& c, const std::string& period);
+bool in_period(const ConferenceRecord& r, const std::string& period);
 
-Workbook statistics_workbook(const std::vector<Conference>& conferences, const WorkbookTemplate& tmpl,
+/// The workbook over `records`, in any order (they are sorted first).
+Workbook statistics_workbook(std::vector<ConferenceRecord> records, const WorkbookTemplate& tmpl,
                              const StatisticsOptions& options);
 
 } // namespace vanban

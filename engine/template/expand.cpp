@@ -205,11 +205,22 @@ Location first_use(const SourceFile& file, const std::string& name, bool& found)
 
 } // namespace
 
+bool check_templates(const std::string& root, const TemplateSet& templates, Diagnostics& out,
+                     const TemplateLimits& limits) {
+  if (auto known = templates.checked(root)) {
+    return *known;
+  }
+  Diagnostics found;
+  bool ok = TemplateChecker(templates, found, limits).check(root);
+  templates.set_checked(root, ok);
+  out.append(found);
+  return ok;
+}
+
 std::optional<std::string> expand_document(const Conference& c, const DocumentSpec& doc, const TemplateSet& templates,
                                            Diagnostics& out, const TemplateLimits& limits) {
   std::string root_name = template_name(c.standard, doc.kind);
-  TemplateChecker checker(templates, out, limits);
-  if (!checker.check(root_name)) {
+  if (!check_templates(root_name, templates, out, limits)) {
     return std::nullopt;
   }
   km::data data = template_data(c, doc);
@@ -222,9 +233,16 @@ std::optional<std::string> expand_document(const Conference& c, const DocumentSp
     out.error(templates.find(root_name)->name(), {}, "", Msg::template_syntax, {tmpl.error_message()});
     return std::nullopt;
   }
+  if (ctx.missing().empty()) {
+    return text;
+  }
+  // Rare: find the template that used a name the data lacks, for the position.
   bool unknown = false;
+  Diagnostics ignored;
+  TemplateChecker reach(templates, ignored, limits);
+  reach.check(root_name);
   for (const std::string& name : ctx.missing()) {
-    for (const SourceFile* file : checker.files()) {
+    for (const SourceFile* file : reach.files()) {
       bool found = false;
       Location at = first_use(*file, name, found);
       if (found) {

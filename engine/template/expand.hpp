@@ -17,6 +17,12 @@ struct TemplateLimits {
 /// Name of the template that makes a document: "party-notice", "state-minutes"…
 std::string template_name(Standard standard, DocumentKind kind);
 
+/// Check a root template and every partial it reaches (mustache syntax, markup
+/// shape, partial names, include cycles), once per template set: later calls
+/// return the first outcome without diagnostics.
+bool check_templates(const std::string& root, const TemplateSet& templates, Diagnostics& out,
+                     const TemplateLimits& limits = {});
+
 /// Expand the document's template. Every template it reaches is checked first
 /// (mustache syntax, markup shape, partial names, include cycles); problems are
 /// reported at the template's file:line:column.

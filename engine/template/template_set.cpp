@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 namespace vanban {
@@ -25,6 +26,28 @@ TemplateSet::TemplateSet(std::string user_dir) : user_dir_(std::move(user_dir)) 
   for (const auto& [file, text] : bundled_template_texts()) {
     bundled_.emplace(file, std::make_unique<SourceFile>("templates/" + file, text));
   }
+  if (user_dir_.empty()) {
+    return;
+  }
+  // Read the user's folder once: lookups are then lock-free for worker threads.
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(fs::absolute(user_dir_), ec);
+  for (const auto& entry : fs::directory_iterator(user_dir_, ec)) {
+    fs::path path = entry.path();
+    std::string ext = path.extension().string();
+    if ((ext != ".mustache" && ext != ".yaml") || !is_template_name(path.stem().string())) {
+      continue;
+    }
+    fs::path real = fs::weakly_canonical(fs::absolute(path), ec);
+    // A symbolic link may not lead out of the template folder.
+    if (ec || real.parent_path() != root || !fs::is_regular_file(real, ec) || fs::file_size(real, ec) > 1024 * 1024) {
+      continue;
+    }
+    std::ifstream in(real, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    user_.emplace(path.filename().string(), std::make_unique<SourceFile>(path.string(), text.str()));
+  }
 }
 
 const SourceFile* TemplateSet::find(const std::string& name, const std::string& extension) const {
@@ -32,31 +55,22 @@ const SourceFile* TemplateSet::find(const std::string& name, const std::string& 
     return nullptr;
   }
   std::string file_name = name + extension;
-  if (!user_dir_.empty()) {
-    std::lock_guard lock(mutex_);
-    auto cached = user_.find(file_name);
-    if (cached == user_.end()) {
-      std::unique_ptr<SourceFile> file;
-      std::error_code ec;
-      fs::path root = fs::weakly_canonical(user_dir_, ec);
-      fs::path path = fs::path(user_dir_) / file_name;
-      fs::path real = fs::weakly_canonical(path, ec);
-      // A symbolic link may not lead out of the template folder.
-      bool inside = !ec && real.parent_path() == root;
-      if (inside && fs::is_regular_file(real, ec) && fs::file_size(real, ec) < 1024 * 1024) {
-        std::ifstream in(real, std::ios::binary);
-        std::stringstream text;
-        text << in.rdbuf();
-        file = std::make_unique<SourceFile>(path.string(), text.str());
-      }
-      cached = user_.emplace(file_name, std::move(file)).first;
-    }
-    if (cached->second) {
-      return cached->second.get();
-    }
+  if (auto it = user_.find(file_name); it != user_.end()) {
+    return it->second.get();
   }
   auto it = bundled_.find(file_name);
   return it == bundled_.end() ? nullptr : it->second.get();
+}
+
+std::optional<bool> TemplateSet::checked(const std::string& root) const {
+  std::shared_lock lock(checks_mutex_);
+  auto it = checks_.find(root);
+  return it == checks_.end() ? std::nullopt : std::optional<bool>(it->second);
+}
+
+void TemplateSet::set_checked(const std::string& root, bool ok) const {
+  std::unique_lock lock(checks_mutex_);
+  checks_[root] = ok;
 }
 
 } // namespace vanban

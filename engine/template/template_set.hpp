@@ -3,7 +3,8 @@
 // folder. A template is named by a plain name; nothing outside the folders is read.
 #include <map>
 #include <memory>
-#include <mutex>
+#include <optional>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,16 @@ public:
   const SourceFile* find(const std::string& name, const std::string& extension = ".mustache") const;
   const std::string& user_dir() const { return user_dir_; }
 
+  /// The outcome of checking a root template and what it includes, once known.
+  std::optional<bool> checked(const std::string& root) const;
+  void set_checked(const std::string& root, bool ok) const;
+
 private:
   std::string user_dir_;
   std::map<std::string, std::unique_ptr<SourceFile>> bundled_;
-  mutable std::mutex mutex_;
-  mutable std::map<std::string, std::unique_ptr<SourceFile>> user_; ///< cache, nullptr = absent
+  std::map<std::string, std::unique_ptr<SourceFile>> user_; ///< read once, at construction
+  mutable std::shared_mutex checks_mutex_; ///< readers share it: one check per root per process
+  mutable std::map<std::string, bool> checks_;
 };
 
 } // namespace vanban

@@ -39,7 +39,7 @@ class Report:
             return None
         bad = [r for r in results if not r.ok]
         for r in bad:
-            self.check(False, '%s: %s' % (label, r.line()))
+            self.check(False, '%s: %s' % (label, r.line()[len('FAIL '):]))
         if not bad:
             self.check(True, '%s: all rules of spec section 6 (%s %s, %d page(s))' % (
                 label, chk.mk.standard, chk.mk.kind, chk.npages))

@@ -67,3 +67,10 @@ TEST_CASE("code point labels") {
   CHECK(code_point_label(0x302) == "U+0302");
   CHECK(code_point_label(0x1F600) == "U+01F600");
 }
+
+TEST_CASE("ascii slugs for file names") {
+  CHECK(ascii_slug("Đảng ủy phường Ngọc Thụy") == "dang-uy-phuong-ngoc-thuy");
+  CHECK(ascii_slug("Ủy ban nhân dân phường Phúc Đồng") == "uy-ban-nhan-dan-phuong-phuc-dong");
+  CHECK(ascii_slug("  2022-Q1 / báo cáo!! ") == "2022-q1-bao-cao");
+  CHECK(ascii_slug("漢") == "x");
+}
