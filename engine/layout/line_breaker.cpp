@@ -58,6 +58,9 @@ std::vector<std::size_t> total_fit_pass(const WordRow& row, double first_width, 
         break; // this and every longer line is overfull
       }
       bool last = end == n;
+      if (last && natural > measure + 1e-9) {
+        continue; // the last line is set at its natural width: it may not shrink
+      }
       double ratio = 0;
       if (!last) {
         double slack = measure - natural;

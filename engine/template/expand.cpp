@@ -180,13 +180,13 @@ std::string rich_markup(const std::string& escaped) {
 
 void add_helpers(km::data& root) {
   root.set("upper", km::lambda2{[](const std::string& text, const km::renderer& render) {
-             return to_upper(render(text, true));
+             return to_upper(render(text));
            }});
   root.set("rich", km::lambda2{[](const std::string& text, const km::renderer& render) {
-             return rich_markup(render(text, true));
+             return rich_markup(render(text));
            }});
   root.set("capitalize", km::lambda2{[](const std::string& text, const km::renderer& render) {
-             std::string r = render(text, true);
+             std::string r = render(text);
              std::size_t start = r.find_first_not_of(" \n\t");
              return start == std::string::npos ? r : r.substr(0, start) + capitalize_first(r.substr(start));
            }});

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <regex>
 
 namespace vanban {
 
@@ -17,8 +16,26 @@ bool is_decimal_integer(const std::string& s) {
 }
 
 bool is_decimal_fraction(const std::string& s) {
-  static const std::regex kFraction("-?(0|[1-9][0-9]*)\\.[0-9]+([eE][-+]?[0-9]+)?");
-  return s.size() < 64 && std::regex_match(s, kFraction);
+  // -?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)? by hand: called on every plain scalar.
+  std::size_t i = 0;
+  auto digits = [&] {
+    std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  std::size_t whole_start = i;
+  std::size_t whole = digits();
+  if (whole == 0 || (whole > 1 && s[whole_start] == '0')) return false;
+  if (i >= s.size() || s[i] != '.') return false;
+  ++i;
+  if (digits() == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
 }
 } // namespace
 

@@ -389,7 +389,9 @@ private:
 void SchemaSet::check(const DataNode& root, SchemaKind kind, const SourceFile& file,
                       Diagnostics& out) const {
   json instance = to_json(root);
-  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  // valijson compiles a pattern's std::regex once per Validator: one per thread
+  // keeps them compiled across files (a batch validates thousands).
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   validator.validate(impl_->schema(kind), valijson::adapters::NlohmannJsonAdapter(instance), &results);
 

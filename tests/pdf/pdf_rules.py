@@ -83,7 +83,7 @@ def run(cmd, check=True):
 
 class Word:
     __slots__ = ('page', 'x0', 'y0', 'x1', 'y1', 'text', 'idx', 'base', 'h', 'esize',
-                 'size', 'bold', 'italic', 'font', 'right', 'band')
+                 'size', 'bold', 'italic', 'font', 'right', 'left', 'band')
 
     def __init__(self, page, x0, y0, x1, y1, text, idx):
         self.page, self.x0, self.y0, self.x1, self.y1 = page, x0, y0, x1, y1
@@ -95,6 +95,7 @@ class Word:
         self.bold = self.italic = None
         self.font = ''
         self.right = None
+        self.left = None
         self.band = None
 
     @property
@@ -232,6 +233,7 @@ class Pdf:
                 for i, w in enumerate(b):
                     w.band = b
                     w.right = b[i + 1] if i + 1 < len(b) else None
+                    w.left = b[i - 1] if i > 0 else None
             self.bands[p] = bands
         self.by_text = collections.defaultdict(list)
         self.by_skeleton = collections.defaultdict(list)
@@ -434,11 +436,16 @@ class Matcher:
         ends and not far left of where it starts (so a line never continues into another
         column)."""
         w = path[-1]
-        line_x0 = w.x0
+        first = w
         for v in reversed(path):
             if v.band is not w.band:
                 break
-            line_x0 = min(line_x0, v.x0)
+            first = v
+        # where this text line starts: through word spaces to the left (a match may begin
+        # inside a line), never across a column gap
+        while first.left is not None and first.x0 - first.left.x1 < 1.5 * first.esize:
+            first = first.left
+        line_x0 = first.x0
         cands = []
         r = w.right
         if r is not None and self._eq(r.text, tok, fuzzy, self.last_token) and r.idx not in self.used \

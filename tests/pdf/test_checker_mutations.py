@@ -13,8 +13,9 @@ import shutil
 import sys
 import tempfile
 
-import testlib
-import pdf_rules
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import testlib  # noqa: E402
+import pdf_rules  # noqa: E402
 
 P, PM, S = 'long-notice', 'special-chars', 'state-ubnd-giao-ban'
 

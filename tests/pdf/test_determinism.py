@@ -14,7 +14,8 @@ import sys
 import tempfile
 import time
 
-import testlib
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import testlib  # noqa: E402
 
 
 def trailer_id(pdf):

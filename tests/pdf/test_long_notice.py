@@ -16,8 +16,9 @@ import shutil
 import sys
 import tempfile
 
-import testlib
-import pdf_rules
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import testlib  # noqa: E402
+import pdf_rules  # noqa: E402
 
 
 def check_document(rep, kind, pdf, xml):

@@ -18,8 +18,9 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-import testlib
-import pdf_rules
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import testlib  # noqa: E402
+import pdf_rules  # noqa: E402
 
 # issuer names written in the fixtures
 FIXTURE_AUTHORS = {

@@ -13,8 +13,9 @@ import sys
 import tempfile
 import unicodedata
 
-import testlib
-import pdf_rules
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import testlib  # noqa: E402
+import pdf_rules  # noqa: E402
 
 FIXTURES = ('state-ubnd-giao-ban.yaml', 'special-chars.yaml')
 

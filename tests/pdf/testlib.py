@@ -6,6 +6,7 @@ import subprocess
 import sys
 import unicodedata
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdf_rules  # noqa: E402
 

@@ -583,10 +583,12 @@ class Statistics:
             cs = [c for c in self.conferences if c.issuer == unit and c.quarter == quarter]
             ds = [d for c in cs for d in c.directives]
             row = {"unit": unit, "period": quarter, "conferences": len(cs),
-                   "attendees": sum(c.attendee_total for c in cs), "directives": len(ds),
-                   "overdue": sum(1 for d in ds if overdue_as_of(d, as_of))}
+                   "attendees": sum(c.attendee_total for c in cs), "directives": len(ds)}
             for s in STATUSES:
-                row[s] = sum(1 for d in ds if d["status"] == s)
+                row["status_" + s] = sum(1 for d in ds if d["status"] == s)
+                row[s] = row["status_" + s]
+            # the overdue column counts overdue as of the date, not the status
+            row["overdue"] = sum(1 for d in ds if overdue_as_of(d, as_of))
             self.summary.append(row)
         self.totals = {k: sum(r[k] for r in self.summary)
                        for k in ["conferences", "attendees", "directives", "not_started", "in_progress", "done",
@@ -607,7 +609,8 @@ class Statistics:
         for u in self.units:
             ds = [d for c, d in self.directives if c.issuer == u]
             row = {s: sum(1 for d in ds if d["status"] == s) for s in STATUSES}
-            row["overdue"] = sum(1 for d in ds if overdue_as_of(d, as_of))
+            row["status_overdue"] = row["overdue"]
+            row["overdue"] = sum(1 for d in ds if overdue_as_of(d, as_of))  # as of the date
             self.per_unit[u] = row
         self.per_month = {m: sum(1 for c in self.conferences if c.month == m) for m in self.months}
 
@@ -748,6 +751,113 @@ def formula_cells(path):
 def zip_names(path):
     with zipfile.ZipFile(path) as z:
         return z.namelist()
+
+
+# ---------------------------------------------------------------------------------------
+# Reading a workbook back
+# ---------------------------------------------------------------------------------------
+
+def is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+class Readback:
+    def __init__(self, ck, tmpl, wb, wv):
+        self.ck, self.tmpl, self.wb, self.wv = ck, tmpl, wb, wv
+
+    # ---- cell checks ------------------------------------------------------------------
+
+    def text(self, ws, r, c, expected, what):
+        v = ws.cell(r, c).value
+        if expected is None:
+            return self.ck.check(v is None, f"{ws.title}!{col_letter(c)}{r} {what}: expected empty, got {v!r}")
+        return self.ck.check(isinstance(v, str) and norm(v) == norm(expected),
+                             f"{ws.title}!{col_letter(c)}{r} {what}: got {v!r}, expected {expected!r}")
+
+    def number(self, ws, r, c, expected, what, fmt=None):
+        cell = ws.cell(r, c)
+        ok = self.ck.check(is_number(cell.value) and cell.value == expected,
+                           f"{ws.title}!{cell.coordinate} {what}: got {cell.value!r}, expected the number {expected!r}")
+        if fmt:
+            self.ck.equal(cell.number_format, fmt, f"{ws.title}!{cell.coordinate} {what} number format")
+        return ok
+
+    def date(self, ws, r, c, expected, what):
+        cell = ws.cell(r, c)
+        if expected is None:
+            return self.ck.check(cell.value is None, f"{ws.title}!{cell.coordinate} {what}: expected empty, got {cell.value!r}")
+        self.ck.check(isinstance(cell.value, dt.datetime) and cell.value == expected,
+                      f"{ws.title}!{cell.coordinate} {what}: got {cell.value!r}, expected datetime {expected}")
+        self.ck.check(cell.is_date, f"{ws.title}!{cell.coordinate} {what}: not a date cell")
+        self.ck.equal(cell.number_format, self.tmpl.date_format, f"{ws.title}!{cell.coordinate} {what} number format")
+
+    def formula(self, ws, r, c, expected, what, functions, refs=(), fmt=None):
+        """A formula cell: the formula uses one of `functions` and mentions `refs`; the
+        cached value is the number expected."""
+        f = ws.cell(r, c).value
+        coord = f"{ws.title}!{col_letter(c)}{r}"
+        ok = self.ck.check(isinstance(f, str) and f.startswith("="), f"{coord} {what}: no formula, got {f!r}")
+        if ok:
+            self.ck.check(any(f.startswith(f"={fn}(") for fn in functions),
+                          f"{coord} {what}: formula {f!r} does not start with one of {functions}")
+            for ref in refs:
+                self.ck.check(ref in f, f"{coord} {what}: formula {f!r} does not refer to {ref}")
+        cached = self.wv[ws.title].cell(r, c).value
+        self.ck.check(is_number(cached) and cached == expected,
+                      f"{coord} {what}: cached value {cached!r}, expected {expected!r}")
+        if fmt:
+            self.ck.equal(ws.cell(r, c).number_format, fmt, f"{coord} {what} number format")
+
+    # ---- sheet-wide checks ------------------------------------------------------------
+
+    def layout(self, ws, kind, last_row, autofilter_last_row):
+        """Title, header labels, widths, fonts, freeze panes, autofilter, print setup."""
+        spec = self.tmpl.sheet(kind)
+        hr = self.tmpl.header_row(kind)
+        ncol = len(spec["columns"])
+        ck = self.ck
+        if spec.get("title"):
+            ck.equal(ws["A1"].value, spec["title"], f"{ws.title} title")
+            ck.check(ws["A1"].font.b, f"{ws.title}!A1 title not bold")
+            ck.equal(ws["A1"].font.sz, self.tmpl.font_size + 2, f"{ws.title}!A1 title size")
+        for i, column in enumerate(spec["columns"], start=1):
+            cell = ws.cell(hr, i)
+            ck.equal(cell.value, column["label"], f"{ws.title}!{cell.coordinate} header label")
+            ck.check(cell.font.b, f"{ws.title}!{cell.coordinate} header not bold")
+            width = ws.column_dimensions[col_letter(i)].width
+            ck.check(width is not None and abs(width - float(column.get("width", 12))) < 1,
+                     f"{ws.title} column {col_letter(i)} width {width}, template {column.get('width')}")
+        ck.equal(ws.max_column, ncol, f"{ws.title} number of columns")
+        ck.equal(ws.max_row, last_row, f"{ws.title} last row")
+        # fonts: every written cell
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                ck.check(cell.font.name == self.tmpl.font,
+                         f"{ws.title}!{cell.coordinate} font {cell.font.name!r}, expected {self.tmpl.font!r}")
+                size = self.tmpl.font_size + 2 if (cell.row == 1 and spec.get("title")) else self.tmpl.font_size
+                ck.check(cell.font.sz == size, f"{ws.title}!{cell.coordinate} font size {cell.font.sz}, expected {size}")
+        ck.equal(ws.freeze_panes, f"A{hr + 1}", f"{ws.title} frozen below the header")
+        if autofilter_last_row is None:
+            ck.check(not ws.auto_filter.ref, f"{ws.title} has an autofilter {ws.auto_filter.ref!r}, expected none")
+        else:
+            ck.equal(ws.auto_filter.ref, f"A{hr}:{col_letter(ncol)}{autofilter_last_row}", f"{ws.title} autofilter")
+        # print setup
+        ps = ws.page_setup
+        ck.equal(ps.orientation, "landscape", f"{ws.title} orientation")
+        ck.equal(str(ps.paperSize), "9", f"{ws.title} paper size (9 = A4)")
+        ck.check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
+                 f"{ws.title} fit to page not set")
+        # fitToWidth absent means 1 (the OOXML default); fitToHeight 0 = as many pages as needed
+        ck.check(ps.fitToWidth in (None, 1, "1"), f"{ws.title} fitToWidth {ps.fitToWidth!r}, expected 1")
+        ck.check(ps.fitToHeight in (0, "0"), f"{ws.title} fitToHeight {ps.fitToHeight!r}, expected 0")
+        ck.equal(ws.print_title_rows, f"${hr}:${hr}", f"{ws.title} print title rows")
+        header = ws.oddHeader.center.text or ""
+        ck.check(self.tmpl.title in header, f"{ws.title} page header {header!r} lacks the title")
+        ck.check(self.tmpl.font in (ws.oddHeader.center.font or ""), f"{ws.title} page header font {ws.oddHeader.center.font!r}")
+        footer = ws.oddFooter.center.text or ""
+        ck.check("&P" in footer and "&N" in footer, f"{ws.title} page footer {footer!r} lacks &P and &N")
 
 
 def project_paths(argv):
