@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <atomic>
 #include <cerrno>
+#include <thread>
 #include <fstream>
 #include <iterator>
 
@@ -139,30 +141,46 @@ int run_stats(const std::vector<std::string>& args) {
     options.statistics.as_of = today();
   }
   Diagnostics all;
-  std::vector<ConferenceRecord> records;
-  std::size_t failed = 0;
-  for (const std::string& file : options.common.files) {
-    Diagnostics found;
-    bool ok = options.merge ? read_fragment(file, records, found) : false;
-    if (!options.merge) {
-      if (auto c = load_conference(file, options.common.validate, found)) {
-        records.push_back(make_record(*c));
-        ok = true;
+  // Files are read on every core: loading is most of a statistics run. Each file's
+  // diagnostics are kept apart and printed in the order given.
+  std::size_t n = options.common.files.size();
+  std::vector<std::vector<ConferenceRecord>> per_file(n);
+  std::vector<Diagnostics> found(n);
+  std::vector<char> ok(n, 0);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      const std::string& file = options.common.files[i];
+      if (options.merge) {
+        ok[i] = read_fragment(file, per_file[i], found[i]) ? 1 : 0;
+      } else if (auto c = load_conference(file, options.common.validate, found[i])) {
+        per_file[i].push_back(make_record(*c));
+        ok[i] = 1;
       }
     }
-    failed += ok ? 0 : 1;
-    found.sort_unique();
-    print_diagnostics(found, options.common);
-    all.append(found);
+  };
+  unsigned jobs = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n)));
+  std::vector<std::thread> workers;
+  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+  work();
+  for (std::thread& w : workers) w.join();
+  std::vector<ConferenceRecord> records;
+  std::size_t failed = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    failed += ok[i] != 0 ? 0 : 1;
+    std::move(per_file[i].begin(), per_file[i].end(), std::back_inserter(records));
+    found[i].sort_unique();
+    print_diagnostics(found[i], options.common);
+    all.append(found[i]);
   }
   TemplateSet templates(options.templates);
-  Diagnostics found;
+  Diagnostics output;
   std::size_t conferences = records.size();
-  auto tmpl = load_workbook_template("statistics", templates, found);
+  auto tmpl = load_workbook_template("statistics", templates, output);
   bool written =
-      tmpl && write_xlsx(statistics_workbook(std::move(records), *tmpl, options.statistics), options.output, found);
-  print_diagnostics(found, options.common);
-  all.append(found);
+      tmpl && write_xlsx(statistics_workbook(std::move(records), *tmpl, options.statistics), options.output, output);
+  print_diagnostics(output, options.common);
+  all.append(output);
   if (options.common.json) {
     std::fputs(format_json(all.items(), options.common.lang).c_str(), stdout);
   } else if (written && !options.common.quiet) {

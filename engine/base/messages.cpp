@@ -48,6 +48,8 @@ constexpr std::array kCatalogue{
     Entry{Msg::yaml_unclosed_quote, "yaml-unclosed-quote",
           "this quotation mark is not closed on its line: add the closing {0}",
           "dấu ngoặc kép này chưa được đóng trên cùng dòng: hãy thêm {0} đóng"},
+    Entry{Msg::yaml_unmatched_close, "yaml-unmatched-close", "this '{0}' closes no '{1}': remove it",
+          "dấu '{0}' này không đóng dấu '{1}' nào: hãy bỏ đi"},
     Entry{Msg::yaml_alias, "yaml-alias",
           "aliases (*{0}) are not allowed: write the value out in full",
           "không được dùng bí danh (*{0}): hãy viết đầy đủ giá trị"},

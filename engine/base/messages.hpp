@@ -26,6 +26,7 @@ enum class Msg {
   yaml_colon_in_text,
   yaml_unclosed_flow,
   yaml_unclosed_quote,
+  yaml_unmatched_close,
   yaml_alias,
   yaml_multiple_documents,
   yaml_too_deep,

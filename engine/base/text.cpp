@@ -84,10 +84,37 @@ std::size_t code_point_count(std::string_view s) {
       s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+namespace {
+/// Code points that are NFC whatever surrounds them: Latin up to U+02FF, Latin
+/// Extended Additional (every precomposed Vietnamese letter), punctuation. No
+/// combining mark is among them, so nothing in such text can compose.
+bool nfc_stable(char32_t cp) {
+  return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x206F);
+}
+
+/// Whether valid UTF-8 text is made only of such code points (no decoding into a
+/// buffer: this runs on every scalar of every file).
+bool only_nfc_stable(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = utf8_sequence_length(s, i);
+    if (n < 2 || n > 3) return false;
+    auto c1 = static_cast<unsigned char>(s[i + 1]) & 0x3Fu;
+    char32_t cp = n == 2 ? ((b & 0x1Fu) << 6) | c1
+                         : ((b & 0x0Fu) << 12) | (c1 << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+    if (!nfc_stable(cp)) return false;
+    i += n;
+  }
+  return true;
+}
+} // namespace
+
 std::string to_nfc(std::string_view s) {
-  bool ascii =
-      std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
+  if (only_nfc_stable(s)) {
     return std::string(s);
   }
   utf8proc_uint8_t* out = nullptr;

@@ -1,16 +1,13 @@
 #include "load/yaml_loader.hpp"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <memory>
 #include <unordered_map>
 
 #include "base/text.hpp"
@@ -97,11 +94,22 @@ bool check_encoding(const SourceFile& file, const LoadLimits& limits, Diagnostic
 
 namespace {
 
+/// 0-based line and character column (libyaml's marks) as a Location.
+Location character_location(const SourceFile& file, std::size_t line0, std::size_t column) {
+  const std::string& text = file.text();
+  std::size_t offset = file.line_start(line0);
+  for (std::size_t c = 0; c < column && offset < text.size() && text[offset] != '\n'; ++c) {
+    std::size_t n = utf8_sequence_length(text, offset);
+    offset += n == 0 ? 1 : n;
+  }
+  return file.locate(offset);
+}
+
 /// Thrown by the event handler to stop parsing after a fatal problem it reported.
 struct StopParsing {};
 
-/// Builds a DataTree from yaml-cpp's events, checking what only events show.
-class TreeBuilder : public YAML::EventHandler {
+/// Builds a DataTree from libyaml's events, checking what only events show.
+class TreeBuilder {
 public:
   TreeBuilder(const SourceFile& file, const LoadLimits& limits, Diagnostics& out)
       : file_(file), limits_(limits), out_(out) {}
@@ -109,56 +117,32 @@ public:
   std::optional<DataNode> take_root() { return std::move(root_); }
   bool saw_document() const { return documents_ > 0; }
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    ++documents_;
-    if (documents_ > 1) {
-      out_.error(file_.name(), at(mark), "", Msg::yaml_multiple_documents);
-      throw StopParsing{};
+  /// Feed one event; false when the stream has ended.
+  bool handle(const yaml_event_t& e) {
+    switch (e.type) {
+    case YAML_STREAM_END_EVENT: return false;
+    case YAML_DOCUMENT_START_EVENT:
+      if (++documents_ > 1) {
+        out_.error(file_.name(), at(e.start_mark), "", Msg::yaml_multiple_documents);
+        throw StopParsing{};
+      }
+      break;
+    case YAML_ALIAS_EVENT: alias(e); break;
+    case YAML_SCALAR_EVENT: scalar(e); break;
+    case YAML_SEQUENCE_START_EVENT: open(DataNode::Kind::sequence, e.start_mark); break;
+    case YAML_MAPPING_START_EVENT: open(DataNode::Kind::mapping, e.start_mark); break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT: close(); break;
+    default: break;
     }
-  }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
-    DataNode node;
-    node.location = at(mark);
-    emit(std::move(node));
+    return true;
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    out_.error(file_.name(), at(mark), current_path(), Msg::yaml_alias, {anchor_name(anchor)});
-    if (++aliases_ >= limits_.max_reported) {
-      throw StopParsing{};
-    }
-    DataNode node;
-    node.location = at(mark);
-    node.placeholder = true; // reported: the schema check stays silent about it
-    emit(std::move(node));
-  }
+  /// The data path of the node being read, for errors found while reading it.
+  std::string path() const { return current_path(); }
 
-  void OnAnchor(const YAML::Mark&, const std::string& name) override { anchors_.push_back(name); }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string& value) override {
-    DataNode node;
-    node.kind = DataNode::Kind::scalar;
-    node.location = at(mark);
-    node.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
-    check_closing_quote(node.location);
-    node.text = clean_text(value, node.location);
-    emit(std::move(node));
-  }
-
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    open(DataNode::Kind::sequence, mark);
-  }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    open(DataNode::Kind::mapping, mark);
-  }
-  void OnMapEnd() override { close(); }
+  /// A position from libyaml: 0-based line and column in characters.
+  Location at(const yaml_mark_t& mark) const { return character_location(file_, mark.line, mark.column); }
 
 private:
   struct Frame {
@@ -170,16 +154,34 @@ private:
     std::unordered_map<std::string, std::uint32_t> key_lines;
   };
 
-  Location at(const YAML::Mark& mark) const {
-    if (mark.line < 0) {
-      return file_.locate(0);
+  void alias(const yaml_event_t& e) {
+    const char* name = reinterpret_cast<const char*>(e.data.alias.anchor);
+    out_.error(file_.name(), at(e.start_mark), current_path(), Msg::yaml_alias, {name != nullptr ? name : ""});
+    if (++aliases_ >= limits_.max_reported) {
+      throw StopParsing{};
     }
-    return file_.locate_line_byte(static_cast<std::size_t>(mark.line),
-                                  static_cast<std::size_t>(std::max(mark.column, 0)));
+    DataNode node;
+    node.location = at(e.start_mark);
+    node.placeholder = true; // reported: the schema check stays silent about it
+    emit(std::move(node));
   }
 
-  std::string anchor_name(YAML::anchor_t anchor) const {
-    return anchor >= 1 && anchor <= anchors_.size() ? anchors_[anchor - 1] : std::to_string(anchor);
+  void scalar(const yaml_event_t& e) {
+    std::string value(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+    const char* tag = reinterpret_cast<const char*>(e.data.scalar.tag);
+    bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && tag == nullptr;
+    DataNode node;
+    node.location = at(e.start_mark);
+    // YAML's core schema: an empty plain value, ~ and null are nothing at all.
+    if (plain && (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+      emit(std::move(node));
+      return;
+    }
+    node.kind = DataNode::Kind::scalar;
+    node.quoted = !plain;
+    check_closing_quote(node.location);
+    node.text = clean_text(value, node.location);
+    emit(std::move(node));
   }
 
   /// Data path of the node being read: "conference.venue", "attendees[2].name".
@@ -250,7 +252,7 @@ private:
     }
   }
 
-  void open(DataNode::Kind kind, const YAML::Mark& mark) {
+  void open(DataNode::Kind kind, const yaml_mark_t& mark) {
     if (stack_.size() >= limits_.max_depth) {
       out_.error(file_.name(), at(mark), "", Msg::yaml_too_deep,
                  {std::to_string(limits_.max_depth)});
@@ -313,7 +315,6 @@ private:
   const LoadLimits& limits_;
   Diagnostics& out_;
   std::vector<Frame> stack_;
-  std::vector<std::string> anchors_;
   std::optional<DataNode> root_;
   std::size_t documents_ = 0;
   std::size_t aliases_ = 0;
@@ -331,38 +332,6 @@ std::optional<std::size_t> tab_in_indentation(const SourceFile& file, std::size_
     }
   }
   return std::nullopt;
-}
-
-/// The last '[' or '{' before `end` that is not closed before it (quotes and
-/// comments skipped), for "end of sequence flow not found".
-std::optional<std::size_t> unclosed_flow(const std::string& text, std::size_t end) {
-  std::vector<std::size_t> open;
-  char quote = 0;
-  bool comment = false;
-  for (std::size_t i = 0; i < end && i < text.size(); ++i) {
-    char c = text[i];
-    if (comment) {
-      comment = c != '\n';
-    } else if (quote != 0) {
-      if (c == '\\' && quote == '"') {
-        ++i;
-      } else if (c == quote) {
-        quote = 0;
-      }
-    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
-      comment = true;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '[' || c == '{') {
-      open.push_back(i);
-    } else if ((c == ']' || c == '}') && !open.empty()) {
-      open.pop_back();
-    }
-  }
-  if (open.empty()) {
-    return std::nullopt;
-  }
-  return open.back();
 }
 
 /// Whether the value on a line (after its key) holds ": " or ends with ":".
@@ -383,6 +352,40 @@ bool colon_in_plain_text(const SourceFile& file, std::size_t line0) {
   return !quoted && (value.find(": ") != std::string::npos || (!value.empty() && value.back() == ':'));
 }
 
+/// libyaml's message, turned into the most helpful of our diagnostics.
+template <typename Builder>
+void report_syntax_error(const SourceFile& file, const yaml_parser_t& parser, const Builder& builder,
+                         Diagnostics& out) {
+  std::string problem = parser.problem != nullptr ? parser.problem : "unknown error";
+  std::string context = parser.context != nullptr ? parser.context : "";
+  Location where = builder.at(parser.problem_mark);
+  Location opened = builder.at(parser.context_mark);
+  auto line0 = static_cast<std::size_t>(parser.problem_mark.line);
+  auto tab = tab_in_indentation(file, line0);
+  if (!tab && line0 > 0 && problem.find("tab") != std::string::npos) {
+    tab = tab_in_indentation(file, line0 - 1);
+  }
+  if (tab) {
+    out.error(file.name(), file.locate(*tab), "", Msg::yaml_tab_indent);
+  } else if (context == "while parsing a flow sequence" || context == "while parsing a flow mapping") {
+    bool sequence = context.find("sequence") != std::string::npos;
+    out.error(file.name(), opened, "", Msg::yaml_unclosed_flow, {sequence ? "[" : "{", sequence ? "]" : "}"});
+  } else if (context == "while scanning a quoted scalar") {
+    out.error(file.name(), opened, builder.path(), Msg::yaml_unclosed_quote,
+              {std::string(1, file.text()[std::min(opened.offset, static_cast<std::uint32_t>(file.text().size() - 1))])});
+  } else if (problem == "mapping values are not allowed in this context" && colon_in_plain_text(file, line0)) {
+    // "kết luận như sau:" unquoted: YAML reads a second key on the line.
+    out.error(file.name(), where, "", Msg::yaml_colon_in_text);
+  } else if (where.offset < file.text().size() &&
+             (file.text()[where.offset] == ']' || file.text()[where.offset] == '}')) {
+    char close = file.text()[where.offset];
+    out.error(file.name(), where, builder.path(), Msg::yaml_unmatched_close,
+              {std::string(1, close), close == ']' ? "[" : "{"});
+  } else {
+    out.error(file.name(), where, builder.path(), Msg::yaml_syntax, {problem});
+  }
+}
+
 } // namespace
 
 std::optional<DataNode> parse_yaml(const SourceFile& file, const LoadLimits& limits,
@@ -390,42 +393,31 @@ std::optional<DataNode> parse_yaml(const SourceFile& file, const LoadLimits& lim
   if (!check_encoding(file, limits, out)) {
     return std::nullopt;
   }
-  std::istringstream stream(file.text());
+  yaml_parser_t parser;
+  if (yaml_parser_initialize(&parser) == 0) {
+    out.error(file.name(), {}, "", Msg::cannot_read_file, {"YAML parser"});
+    return std::nullopt;
+  }
+  std::unique_ptr<yaml_parser_t, decltype(&yaml_parser_delete)> owned(&parser, &yaml_parser_delete);
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(file.text().data()),
+                               file.text().size());
   TreeBuilder builder(file, limits, out);
   try {
-    YAML::Parser parser(stream);
-    if (parser.HandleNextDocument(builder)) {
-      parser.HandleNextDocument(builder); // a second document is an error, reported by the builder
+    for (bool more = true; more;) {
+      yaml_event_t event;
+      if (yaml_parser_parse(&parser, &event) == 0) {
+        report_syntax_error(file, parser, builder, out);
+        return std::nullopt;
+      }
+      try {
+        more = builder.handle(event);
+      } catch (...) {
+        yaml_event_delete(&event);
+        throw;
+      }
+      yaml_event_delete(&event);
     }
   } catch (const StopParsing&) {
-    return std::nullopt;
-  } catch (const YAML::DeepRecursion& e) {
-    Location where = file.locate_line_byte(static_cast<std::size_t>(std::max(e.mark.line, 0)),
-                                           static_cast<std::size_t>(std::max(e.mark.column, 0)));
-    out.error(file.name(), where, "", Msg::yaml_too_deep, {std::to_string(limits.max_depth)});
-    return std::nullopt;
-  } catch (const YAML::ParserException& e) {
-    auto line0 = static_cast<std::size_t>(std::max(e.mark.line, 0));
-    Location where =
-        file.locate_line_byte(line0, static_cast<std::size_t>(std::max(e.mark.column, 0)));
-    // yaml-cpp blames the token after a tab ("illegal map value"); point at the tab.
-    auto tab = tab_in_indentation(file, line0);
-    if (!tab && line0 > 0) {
-      tab = tab_in_indentation(file, line0 - 1);
-    }
-    if (tab) {
-      out.error(file.name(), file.locate(*tab), "", Msg::yaml_tab_indent);
-    } else if (e.msg == "end of sequence flow not found" || e.msg == "end of map flow not found") {
-      auto open = unclosed_flow(file.text(), where.offset + 1);
-      bool sequence = e.msg.find("sequence") != std::string::npos;
-      out.error(file.name(), open ? file.locate(*open) : where, "", Msg::yaml_unclosed_flow,
-                {sequence ? "[" : "{", sequence ? "]" : "}"});
-    } else if (e.msg == "illegal map value" && colon_in_plain_text(file, line0)) {
-      // "kết luận như sau:" unquoted: YAML reads a second key on the line.
-      out.error(file.name(), where, "", Msg::yaml_colon_in_text);
-    } else {
-      out.error(file.name(), where, "", Msg::yaml_syntax, {e.msg});
-    }
     return std::nullopt;
   }
   if (!builder.saw_document()) {

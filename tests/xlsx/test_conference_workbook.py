@@ -19,11 +19,11 @@ here from the YAML and templates/workbook-conference.yaml:
   - document properties (title, author, created = conference date); byte-identical reruns.
 """
 
-import datetime as dt
 import os
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from xlsx_common import (ATTENDANCE_WORDS, KIND_WORDS, ROLE_WORDS, Checker, Readback, Template,  # noqa: E402
                          capitalize_first, col_letter, date_words, example_files, load_conferences,

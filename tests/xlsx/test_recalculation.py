@@ -28,6 +28,7 @@ import tempfile
 import time
 import zipfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from xlsx_common import (Checker, Statistics, Template, col_letter, csv_cell, example_files,  # noqa: E402
                          formula_cells, libreoffice_csv, load_conferences, project_paths, run)

@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from xlsx_common import (Checker, Statistics, Template, csv_cell, example_files, fatal,  # noqa: E402
                          libreoffice_csv, load_conferences, overdue_as_of, project_paths, run)

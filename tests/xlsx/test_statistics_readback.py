@@ -28,6 +28,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from xlsx_common import (Checker, Readback, Statistics, Template, col_letter, example_files,  # noqa: E402
                          load_conferences, project_paths, run, KIND_WORDS, capitalize_first, overdue_as_of)

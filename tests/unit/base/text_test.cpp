@@ -74,3 +74,11 @@ TEST_CASE("ascii slugs for file names") {
   CHECK(ascii_slug("  2022-Q1 / báo cáo!! ") == "2022-q1-bao-cao");
   CHECK(ascii_slug("漢") == "x");
 }
+
+TEST_CASE("NFC: the fast path for precomposed text and the full path for the rest") {
+  CHECK(to_nfc("Nguyễn Thị Thu Trang – “Dân vận khéo”") == "Nguyễn Thị Thu Trang – “Dân vận khéo”");
+  CHECK(to_nfc("A\xCC\x8A") == "\xC3\x85");     // A + ring above → Å
+  CHECK(to_nfc("\xE2\x84\xA6") == "\xCE\xA9"); // OHM SIGN → GREEK CAPITAL OMEGA (a singleton)
+  CHECK(to_nfc("\xE2\x80\x80") == "\xE2\x80\x82"); // EN QUAD → EN SPACE (a singleton)
+  CHECK(to_nfc("\xE1\xBB\x87\xCC\x81").size() == 5); // ệ then a combining acute: kept, not composable
+}
