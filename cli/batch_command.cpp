@@ -90,6 +90,7 @@ bool parse(const std::vector<std::string>& args, BatchOptions& out) {
   }
   if (out.common.files.empty()) return usage_error("batch", "no input given");
   if (out.settings.out_dir.empty()) return usage_error("batch", "-o OUTDIR is required");
+  out.settings.limits = out.common.validate.limits;
   return true;
 }
 

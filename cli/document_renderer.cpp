@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/atomic_file.hpp"
+#include "base/messages.hpp"
 #include "layout/layout.hpp"
 #include "markup/markup_parser.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -72,7 +73,13 @@ Diagnostics locate_missing_glyphs(const Diagnostics& found, const std::string& d
 }
 
 bool write_output(const std::string& path, const std::string& bytes, Diagnostics& found,
-                  std::vector<std::string>& written) {
+                  std::vector<std::string>& written, const Limits& limits) {
+  if (bytes.size() > limits.output_bytes) {
+    found.error(path, {}, "", Msg::limit_exceeded,
+                {bilingual("kích thước tệp", "file size"), std::to_string(bytes.size()),
+                 std::to_string(limits.output_bytes), "output-bytes"});
+    return false;
+  }
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   std::string error;
@@ -144,12 +151,14 @@ bool DocumentRenderer::render_workbook(const std::string& input, const Conferenc
 bool DocumentRenderer::render_pdf(const std::string& input, const Conference& c, const DocumentSpec& doc,
                                   Diagnostics& found, std::vector<std::string>& written) const {
   std::string base = namer_(input, c, doc.kind, &doc);
-  auto markup = expand_document(c, doc, templates_, found);
+  TemplateLimits template_limits;
+  template_limits.max_partial_depth = static_cast<int>(settings_.limits.template_depth);
+  auto markup = expand_document(c, doc, templates_, found, template_limits);
   if (!markup) {
     return false;
   }
   if (settings_.emit_markup) {
-    return write_output(base + ".xml", *markup, found, written);
+    return write_output(base + ".xml", *markup, found, written, settings_.limits);
   }
   std::string markup_name = base + ".xml";
   SourceFile source(markup_name, *markup);
@@ -165,9 +174,15 @@ bool DocumentRenderer::render_pdf(const std::string& input, const Conference& c,
     return false;
   }
   found.append(local);
+  if (layout.pages.size() > settings_.limits.pages) {
+    found.error(input, {}, "", Msg::limit_exceeded,
+                {bilingual("số trang của " + base + ".pdf", "pages of " + base + ".pdf"),
+                 std::to_string(layout.pages.size()), std::to_string(settings_.limits.pages), "pages"});
+    return false;
+  }
   PdfOptions pdf{std::string("vanban ") + VANBAN_VERSION, pdf_timestamp(tree->meta.date), content_digest(*markup)};
   auto bytes = write_pdf(layout, fonts_, pdf, base + ".pdf", found);
-  return bytes && write_output(base + ".pdf", *bytes, found, written);
+  return bytes && write_output(base + ".pdf", *bytes, found, written, settings_.limits);
 }
 
 } // namespace vanban::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/limits.hpp"
 #include "fonts/font_set.hpp"
 #include "model/conference.hpp"
 #include "stats/workbook_template.hpp"
@@ -21,6 +22,7 @@ struct RenderSettings {
   std::string only;         ///< notice, minutes, report, workbook; empty = every listed document
   bool emit_markup = false; ///< write the markup instead of the PDF
   bool xlsx = false;        ///< the tracking workbook even when not listed
+  Limits limits;            ///< pages and bytes of one document, template depth
 };
 
 /// The output path (without extension) for a document of a conference.

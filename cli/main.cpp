@@ -21,6 +21,9 @@ Options of validate and render:
   --data-root DIR            folder that organization profiles must stay inside
                              (default: the folder of each conference file)
   --max-input-size BYTES     refuse larger files (default: 4194304)
+  --limit NAME=VALUE         change a limit: input-bytes, yaml-depth, attendees,
+                             directives, paragraph-chars, pages, template-depth,
+                             output-bytes (docs/reliability.md gives the defaults)
   -q, --quiet                print nothing for valid files
 
 Options of render:

@@ -38,9 +38,14 @@ Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, Common
   } else if (a == "--max-input-size") {
     char* end = nullptr;
     if (!value(v)) return fail("--max-input-size takes a positive number of bytes");
-    out.validate.limits.max_bytes = std::strtoull(v.c_str(), &end, 10);
-    if (out.validate.limits.max_bytes == 0 || *end != '\0') {
+    out.validate.limits.input_bytes = std::strtoull(v.c_str(), &end, 10);
+    if (out.validate.limits.input_bytes == 0 || *end != '\0') {
       return fail("--max-input-size takes a positive number of bytes");
+    }
+  } else if (a == "--limit") {
+    std::string error;
+    if (!value(v) || !set_limit(out.validate.limits, v, error)) {
+      return fail(error.empty() ? "--limit takes NAME=VALUE" : error);
     }
   } else if (a == "-q" || a == "--quiet") {
     out.quiet = true;

@@ -33,6 +33,7 @@ bool parse(const std::vector<std::string>& args, RenderOptions& out) {
   if (out.common.files.empty()) {
     return usage_error("render", "no file given");
   }
+  out.settings.limits = out.common.validate.limits;
   return true;
 }
 

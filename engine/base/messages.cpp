@@ -220,6 +220,9 @@ constexpr std::array kCatalogue{
           "tệp kết quả {0} đã được tạo từ {1}: hãy đổi mẫu --name"},
     Entry{Msg::input_not_found, "input-not-found", "no conference file matches '{0}'",
           "không có tệp hội nghị nào khớp '{0}'"},
+    Entry{Msg::limit_exceeded, "limit-exceeded",
+          "{0}: {1} is more than the limit of {2} (raise it with --limit {3}=N)",
+          "{0}: {1} vượt giới hạn {2} (nâng giới hạn bằng --limit {3}=N)"},
 };
 
 const Entry& entry(Msg id) {

@@ -100,10 +100,11 @@ enum class Msg {
   fragment_invalid,
   output_name_taken,
   input_not_found,
+  limit_exceeded,
 };
 
 /// The last message id, for code that walks the catalogue.
-constexpr Msg kLastMessage = Msg::input_not_found;
+constexpr Msg kLastMessage = Msg::limit_exceeded;
 
 /// An argument that prints differently per language: `bilingual("văn bản", "text")`.
 /// Data text cannot collide with it: control characters are rejected on input.

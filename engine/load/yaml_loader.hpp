@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/diagnostic.hpp"
+#include "base/limits.hpp"
 #include "base/source_file.hpp"
 #include "load/data_tree.hpp"
 
@@ -16,6 +17,9 @@ struct LoadLimits {
   std::size_t max_bytes = 4 * 1024 * 1024;
   std::size_t max_depth = 64;
   std::size_t max_reported = 20; ///< per kind of repeated byte-level problem
+
+  LoadLimits() = default;
+  explicit LoadLimits(const Limits& l) : max_bytes(l.input_bytes), max_depth(l.yaml_depth) {}
 };
 
 /// Why a file could not be opened, in both languages for the common reasons.

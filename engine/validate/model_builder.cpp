@@ -87,10 +87,12 @@ std::string format_number(double v) {
 
 class Builder {
 public:
-  Builder(const SourceFile& file, Conference& c, Diagnostics& out)
-      : file_(file), c_(c), out_(out) {}
+  Builder(const SourceFile& file, Conference& c, Diagnostics& out, const Limits& limits)
+      : file_(file), c_(c), out_(out), limits_(limits) {}
 
   void build(const DataNode& root) {
+    check_count(get(&root, "attendees"), "attendees", limits_.attendees, "attendees");
+    check_count(get(&root, "directives"), "directives", limits_.directives, "directives");
     c_.standard = choose(get(&root, "standard"), kStandards, Standard::party);
     info(get(&root, "conference"), "conference");
     attendees(get(&root, "attendees"));
@@ -116,6 +118,13 @@ private:
                std::vector<std::string> args = {}) {
     out_.warning(file_.name(), at != nullptr ? at->location : Location{}, path, msg,
                  std::move(args));
+  }
+
+  void check_count(const DataNode* list, const char* path, std::size_t limit, const char* name) {
+    if (list != nullptr && list->is_sequence() && list->items.size() > limit) {
+      error(list, path, Msg::limit_exceeded,
+            {bilingual("số mục", "items"), std::to_string(list->items.size()), std::to_string(limit), name});
+    }
   }
 
   // ---- values ---------------------------------------------------------------
@@ -170,6 +179,11 @@ private:
   RichText rich(const DataNode* n, const std::string& path) {
     if (n == nullptr || !n->is_scalar()) {
       return {};
+    }
+    if (std::size_t chars = code_point_count(n->text); chars > limits_.paragraph_chars) {
+      error(n, path, Msg::limit_exceeded,
+            {bilingual("độ dài đoạn văn", "paragraph length"), std::to_string(chars),
+             std::to_string(limits_.paragraph_chars), "paragraph-chars"});
     }
     InlineParse parsed = parse_inline(n->text);
     if (parsed.error) {
@@ -635,6 +649,7 @@ private:
   const SourceFile& file_;
   Conference& c_;
   Diagnostics& out_;
+  const Limits& limits_;
   std::map<std::string, std::uint32_t> ids_;
   std::vector<std::pair<const DataNode*, std::string>> pending_refs_;
   bool start_known_ = false;
@@ -644,8 +659,8 @@ private:
 } // namespace
 
 void build_conference(const DataNode& root, const SourceFile& file, Conference& out,
-                      Diagnostics& diagnostics) {
-  Builder(file, out, diagnostics).build(root);
+                      Diagnostics& diagnostics, const Limits& limits) {
+  Builder(file, out, diagnostics, limits).build(root);
 }
 
 Issuer build_issuer(const DataNode& node) {

@@ -44,7 +44,7 @@ std::optional<Issuer> load_profile(const DataNode& ref, const std::string& confe
     return std::nullopt;
   }
   Diagnostics local;
-  auto text = read_source(real.string(), target.string(), options.limits, local);
+  auto text = read_source(real.string(), target.string(), LoadLimits(options.limits), local);
   if (!text) {
     // The reason alone ("no such file"), not a second "cannot read".
     const Diagnostic& why = local.items().front();
@@ -57,7 +57,7 @@ std::optional<Issuer> load_profile(const DataNode& ref, const std::string& confe
   }
   SourceFile file(target.string(), strip_bom(std::move(*text)));
   Diagnostics found;
-  auto root_node = parse_yaml(file, options.limits, found);
+  auto root_node = parse_yaml(file, LoadLimits(options.limits), found);
   if (root_node) {
     if (!root_node->is_mapping()) {
       found.error(file.name(), root_node->location, "", Msg::yaml_not_mapping);
@@ -79,7 +79,7 @@ std::optional<Conference> load_conference_text(const std::string& name, std::str
                                                const ValidateOptions& options, Diagnostics& out) {
   SourceFile file(name, strip_bom(std::move(text)));
   Diagnostics found;
-  auto root = parse_yaml(file, options.limits, found);
+  auto root = parse_yaml(file, LoadLimits(options.limits), found);
   if (!root) {
     out.append(found);
     return std::nullopt;
@@ -98,7 +98,7 @@ std::optional<Conference> load_conference_text(const std::string& name, std::str
 
   Conference conference;
   conference.source = name;
-  build_conference(*root, file, conference, found);
+  build_conference(*root, file, conference, found, options.limits);
 
   const DataEntry* profile = root->find_entry("organization");
   const DataEntry* inline_issuer = root->find_entry("issuer");
@@ -123,7 +123,7 @@ std::optional<Conference> load_conference_text(const std::string& name, std::str
 
 std::optional<Conference> load_conference(const std::string& path, const ValidateOptions& options,
                                           Diagnostics& out) {
-  auto text = read_source(path, path, options.limits, out);
+  auto text = read_source(path, path, LoadLimits(options.limits), out);
   if (!text) {
     return std::nullopt;
   }

@@ -10,7 +10,7 @@
 namespace vanban {
 
 struct ValidateOptions {
-  LoadLimits limits;
+  Limits limits;
   /// Organization profiles must lie inside this folder; empty = the folder of
   /// the conference file.
   std::string data_root;

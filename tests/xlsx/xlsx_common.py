@@ -680,13 +680,8 @@ def soffice_path():
     return path
 
 
-def libreoffice_csv(inputs, outdir, timeout=240):
-    """Convert each input to one CSV per sheet with recalculation forced on load.
-
-    One fresh profile per call (concurrent soffice processes must not share one); the
-    whole process group is killed if it runs past the timeout. Returns
-    {input path: {sheet name: rows}} and the seconds it took.
-    """
+def _soffice_once(inputs, outdir, timeout):
+    """One soffice run with a fresh profile; (exit status, stdout, stderr, seconds)."""
     soffice = soffice_path()
     profile = tempfile.mkdtemp(prefix="vanban-lo-profile-")
     try:
@@ -702,14 +697,15 @@ def libreoffice_csv(inputs, outdir, timeout=240):
         try:
             out, err = p.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
+            os.killpg(p.pid, signal.SIGKILL)  # soffice, oosplash and soffice.bin share the group
             p.communicate()
             fatal(f"soffice did not finish within {timeout} s (killed): {' '.join(cmd)}")
-        seconds = (dt.datetime.now() - started).total_seconds()
-        if p.returncode != 0:
-            fatal(f"soffice failed ({p.returncode}):\n{out}\n{err}")
+        return p.returncode, out, err, (dt.datetime.now() - started).total_seconds()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _read_csvs(inputs, outdir):
     result = {}
     for path in inputs:
         stem = os.path.splitext(os.path.basename(path))[0]
@@ -718,10 +714,31 @@ def libreoffice_csv(inputs, outdir, timeout=240):
             if name.startswith(stem + "-") and name.endswith(".csv"):
                 with open(os.path.join(outdir, name), encoding="utf-8", newline="") as f:
                     sheets[name[len(stem) + 1:-4]] = list(csv.reader(f))
-        if not sheets:
-            fatal(f"soffice wrote no CSV for {path}:\n{out}\n{err}")
         result[path] = sheets
-    return result, seconds
+    return result
+
+
+def libreoffice_csv(inputs, outdir, timeout=240):
+    """Convert each input to one CSV per sheet (<stem>-<sheet>.csv) with recalculation
+    forced on load.
+
+    One fresh profile per run (concurrent soffice processes must not share one); the
+    whole process group is killed if it runs past the timeout. A run that exits with an
+    error or writes no CSV is retried once with a new profile (a start-up hiccup, never a
+    wrong value). Returns ({input path: {sheet name: rows}}, seconds of the last run).
+    """
+    stems = [os.path.splitext(os.path.basename(p))[0] for p in inputs]
+    for a in stems:
+        if any(b != a and b.startswith(a + "-") for b in stems) or stems.count(a) > 1:
+            fatal(f"input names must not clash once '-<sheet>' is added: {stems}")
+    for attempt in (1, 2):
+        status, out, err, seconds = _soffice_once(inputs, outdir, timeout)
+        result = _read_csvs(inputs, outdir)
+        missing = [p for p, sheets in result.items() if not sheets]
+        if status == 0 and not missing:
+            return result, seconds
+        print(f"soffice run {attempt}: exit {status}, no CSV for {missing}\n{out}\n{err}", flush=True)
+    fatal("soffice failed twice (see above)")
 
 
 def csv_cell(rows, row, col):
