@@ -175,7 +175,8 @@ int run_stats(const std::vector<std::string>& args) {
   }
   TemplateSet templates(options.templates);
   Diagnostics output;
-  std::size_t conferences = records.size();
+  std::size_t conferences = 0;
+  for (const ConferenceRecord& r : records) conferences += in_period(r, options.statistics.period) ? 1 : 0;
   auto tmpl = load_workbook_template("statistics", templates, output);
   bool written =
       tmpl && write_xlsx(statistics_workbook(std::move(records), *tmpl, options.statistics), options.output, output);

@@ -10,6 +10,7 @@ SheetBuilder::SheetBuilder(Workbook& book, const WorkbookTemplate& tmpl, const T
   date.number_format = tmpl.date_format;
   date.center = true;
   date_format_ = book_.format(date);
+  body_format_ = book_.format(CellFormat{});
 }
 
 void SheetBuilder::begin() {
@@ -40,7 +41,12 @@ void SheetBuilder::begin() {
 }
 
 void SheetBuilder::row() {
-  sheet_.rows.emplace_back(spec_.columns.size());
+  // Empty cells of a row still carry the table's borders and font.
+  std::vector<SheetCell> cells(spec_.columns.size());
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    cells[c].format = format_for(spec_.columns[c].field);
+  }
+  sheet_.rows.push_back(std::move(cells));
   ++sheet_.data_rows;
 }
 
@@ -48,8 +54,11 @@ SheetCell& SheetBuilder::cell(int col) { return sheet_.rows.back()[static_cast<s
 
 int SheetBuilder::format_for(const std::string& field) {
   int c = col(field);
+  if (c >= 0 && is_date_field(field)) {
+    return date_format_;
+  }
   if (c < 0 || spec_.columns[static_cast<std::size_t>(c)].format.empty()) {
-    return 0;
+    return body_format_;
   }
   CellFormat f;
   f.number_format = spec_.columns[static_cast<std::size_t>(c)].format;
@@ -59,7 +68,7 @@ int SheetBuilder::format_for(const std::string& field) {
 void SheetBuilder::text(const std::string& field, const std::string& value) {
   int c = col(field);
   if (c >= 0 && !value.empty()) {
-    cell(c) = {SheetCell::Kind::text, value, 0, "", {}, 0};
+    cell(c) = {SheetCell::Kind::text, value, 0, "", {}, body_format_};
   }
 }
 
@@ -84,7 +93,14 @@ void SheetBuilder::formula(const std::string& field, const std::string& formula,
   }
 }
 
+bool SheetBuilder::is_date_field(const std::string& field) {
+  return field == "deadline" || field == "completed" || field == "date" || field == "conference_date";
+}
+
 Sheet& SheetBuilder::finish() {
+  for (const TemplateColumn& c : spec_.columns) {
+    sheet_.column_formats.push_back(is_date_field(c.field) ? date_format_ : 0);
+  }
   sheet_.header_row = header_row_;
   sheet_.autofilter = true;
   return sheet_;

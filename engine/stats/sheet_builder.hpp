@@ -27,6 +27,7 @@ public:
   const TemplateSheet& spec() const { return spec_; }
   Sheet& sheet() { return sheet_; }
   int format_for(const std::string& field);
+  static bool is_date_field(const std::string& field);
 
 private:
   SheetCell& cell(int col);
@@ -37,6 +38,7 @@ private:
   Sheet sheet_;
   int header_row_ = 0;
   int date_format_ = 0;
+  int body_format_ = 0;
 };
 
 } // namespace vanban

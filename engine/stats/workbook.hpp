@@ -22,6 +22,14 @@ struct CellFormat {
   bool operator==(const CellFormat&) const = default;
 };
 
+/// Text without borders or wrapping.
+inline CellFormat plain_format() {
+  CellFormat f;
+  f.wrap = false;
+  f.border = false;
+  return f;
+}
+
 struct SheetCell {
   enum class Kind { empty, text, number, date, formula_number, formula_text };
   Kind kind = Kind::empty;
@@ -67,6 +75,7 @@ struct Chart {
 struct Sheet {
   std::string name;
   std::vector<double> widths; ///< characters, per column
+  std::vector<int> column_formats; ///< per column, for cells typed in later (dates stay dates)
   std::vector<std::vector<SheetCell>> rows;
   int header_row = -1;        ///< frozen and repeated when printed; -1: none
   bool autofilter = false;    ///< over the header row and the data below it
@@ -83,7 +92,8 @@ struct Workbook {
   std::string font = "Times New Roman";
   double font_size = 12;
   Date created;               ///< written as the creation date: same input, same bytes
-  std::vector<CellFormat> formats{CellFormat{}};
+  /// Format 0 is plain text without borders (titles, notes); table cells name theirs.
+  std::vector<CellFormat> formats{plain_format()};
   std::vector<Sheet> sheets;
 
   /// Index of an equal format, added when new.

@@ -50,6 +50,12 @@ TemplateSet::TemplateSet(std::string user_dir) : user_dir_(std::move(user_dir)) 
   }
 }
 
+TemplateSet::TemplateSet(const std::map<std::string, std::string>& overrides) : TemplateSet(std::string()) {
+  for (const auto& [file, text] : overrides) {
+    user_[file] = std::make_unique<SourceFile>("memory/" + file, text);
+  }
+}
+
 const SourceFile* TemplateSet::find(const std::string& name, const std::string& extension) const {
   if (!is_template_name(name)) {
     return nullptr;

@@ -23,6 +23,9 @@ public:
   /// The bundled templates plus, when `user_dir` is not empty, the files
   /// `<user_dir>/<name>.mustache` that override them.
   explicit TemplateSet(std::string user_dir = "");
+  /// The bundled templates with some files replaced from memory ("party-notice.mustache"
+  /// → text): for fuzzing and tests.
+  explicit TemplateSet(const std::map<std::string, std::string>& overrides);
 
   /// The template `<name><extension>`, or nullptr. Names that are not plain names
   /// are never looked up; files that resolve (symbolic links included) outside the

@@ -81,7 +81,8 @@ private:
     lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name.c_str());
     for (std::size_t c = 0; c < s.widths.size(); ++c) {
       auto col = static_cast<lxw_col_t>(c);
-      worksheet_set_column(ws, col, col, s.widths[c], nullptr);
+      int f = c < s.column_formats.size() ? s.column_formats[c] : 0;
+      worksheet_set_column(ws, col, col, s.widths[c], f != 0 ? fmt(f) : nullptr);
     }
     for (std::size_t r = 0; r < s.rows.size(); ++r) {
       for (std::size_t c = 0; c < s.rows[r].size(); ++c) {
@@ -97,7 +98,7 @@ private:
                              static_cast<lxw_col_t>(s.widths.size() - 1));
       }
     }
-    for (const ListValidation& v : s.validations) validation(ws, v);
+    for (const ListValidation& v : s.validations) validation(ws, v, static_cast<int>(s.widths.size()));
     for (const ConditionalFormat& f : s.conditional_formats) conditional(ws, f);
     for (const Chart& c : s.charts) chart(ws, c);
     print_setup(ws, s);
@@ -125,14 +126,37 @@ private:
     }
   }
 
-  void validation(lxw_worksheet* ws, const ListValidation& v) {
+  void validation(lxw_worksheet* ws, const ListValidation& v, int columns) {
     std::vector<const char*> values;
-    for (const std::string& s : v.values) values.push_back(s.c_str());
+    std::size_t bytes = 0;
+    bool comma = false;
+    for (const std::string& s : v.values) {
+      values.push_back(s.c_str());
+      bytes += s.size() + 1;
+      comma = comma || s.find(',') != std::string::npos;
+    }
     values.push_back(nullptr);
     lxw_data_validation dv{};
-    dv.validate = LXW_VALIDATION_TYPE_LIST;
-    dv.value_list = const_cast<char**>(values.data());
     dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    std::string source;
+    if (bytes <= 255 && !comma) {
+      dv.validate = LXW_VALIDATION_TYPE_LIST;
+      dv.value_list = const_cast<char**>(values.data());
+    } else {
+      // A written list holds 255 bytes and splits at commas: longer labels go in a
+      // hidden column of the sheet, and the dropdown refers to it.
+      auto col = static_cast<lxw_col_t>(columns + 1);
+      for (std::size_t i = 0; i < v.values.size(); ++i) {
+        worksheet_write_string(ws, static_cast<lxw_row_t>(i), col, v.values[i].c_str(), nullptr);
+      }
+      lxw_row_col_options hidden{};
+      hidden.hidden = 1;
+      worksheet_set_column_opt(ws, col, col, 20, nullptr, &hidden);
+      std::string letters = column_letters(static_cast<int>(col));
+      source = "=$" + letters + "$1:$" + letters + "$" + std::to_string(v.values.size());
+      dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+      dv.value_formula = const_cast<char*>(source.c_str());
+    }
     worksheet_data_validation_range(ws, static_cast<lxw_row_t>(v.range.first_row),
                                     static_cast<lxw_col_t>(v.range.first_col), static_cast<lxw_row_t>(v.range.last_row),
                                     static_cast<lxw_col_t>(v.range.last_col), &dv);
@@ -178,7 +202,12 @@ private:
     worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
     std::string header = "&C&\"" + book_.font + ",Bold\"" + header_text(s.print_title);
     std::string footer = "&C&\"" + book_.font + ",Regular\"Trang &P/&N";
-    if (header.size() > 250) header = header.substr(0, 250);
+    if (header.size() > 250) {
+      // Excel's limit is 255; cut between characters, never inside one.
+      std::size_t cut = 250;
+      while (cut > 0 && (static_cast<unsigned char>(header[cut]) & 0xC0) == 0x80) --cut;
+      header.resize(cut);
+    }
     worksheet_set_header(ws, header.c_str());
     worksheet_set_footer(ws, footer.c_str());
   }
