@@ -496,7 +496,26 @@ pugi::xml_parse_result load(pugi::xml_document& doc, const std::string& text, bo
 
 } // namespace
 
+namespace {
+/// Markup must be UTF-8 before XML sees it: pugixml passes bad bytes through and
+/// PoDoFo reads past the end of a string that holds them.
+bool valid_utf8(const SourceFile& file, Diagnostics& out) {
+  auto bad = invalid_utf8_offsets(file.text(), 1);
+  if (bad.empty()) {
+    return true;
+  }
+  static const char* hex = "0123456789ABCDEF";
+  auto b = static_cast<unsigned char>(file.text()[bad[0]]);
+  out.error(file.name(), file.locate(bad[0]), "", Msg::invalid_utf8,
+            {std::string("0x") + hex[b >> 4] + hex[b & 15]});
+  return false;
+}
+} // namespace
+
 std::optional<DocTree> parse_markup(const SourceFile& markup, Diagnostics& out) {
+  if (!valid_utf8(markup, out)) {
+    return std::nullopt;
+  }
   pugi::xml_document doc;
   pugi::xml_parse_result result = load(doc, markup.text(), false);
   if (!result) {
@@ -516,6 +535,9 @@ std::optional<DocTree> parse_markup(const SourceFile& markup, Diagnostics& out) 
 }
 
 void lint_template_markup(const SourceFile& tmpl, bool fragment, Diagnostics& out) {
+  if (!valid_utf8(tmpl, out)) {
+    return;
+  }
   pugi::xml_document doc;
   pugi::xml_parse_result result = load(doc, tmpl.text(), fragment);
   if (!result) {

@@ -17,7 +17,25 @@ namespace {
 
 using namespace PoDoFo;
 
-PdfString utf8(const std::string& s) { return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str())); }
+/// PoDoFo reads past the end of a string holding invalid UTF-8: only valid text
+/// reaches it (each bad byte becomes U+FFFD).
+PdfString utf8(const std::string& s) {
+  if (invalid_utf8_offsets(s, 1).empty()) {
+    return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
+  }
+  std::string clean;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) {
+      clean += "\xEF\xBF\xBD";
+      n = 1;
+    } else {
+      clean.append(s, i, n);
+    }
+    i += n;
+  }
+  return PdfString(reinterpret_cast<const pdf_utf8*>(clean.c_str()));
+}
 
 /// Numbers in content streams: fixed, locale-free, at most three decimals.
 void append_num(std::string& out, double v) {
