@@ -360,8 +360,8 @@ private:
       int c = b.col("conferences");
       per_month.series.push_back(
           {b.spec().columns[static_cast<std::size_t>(c)].label, range(b.col("month"), months), range(c, months)});
-      per_month.row = below;
-      per_month.col = 4;
+      per_month.row = below + (units > 0 ? 22 : 0); // under the first chart, never over it
+      per_month.col = 0;
       s.charts.push_back(per_month);
     }
   }

@@ -91,6 +91,7 @@ private:
     }
     if (s.header_row >= 0) {
       auto hr = static_cast<lxw_row_t>(s.header_row);
+      worksheet_set_row(ws, hr, 32, nullptr); // room for labels wrapped on two lines
       worksheet_freeze_panes(ws, hr + 1, 0);
       worksheet_repeat_rows(ws, hr, hr);
       if (s.autofilter && !s.widths.empty()) {
@@ -183,6 +184,7 @@ private:
     chart_title_set_name(chart, c.title.c_str());
     if (!c.y_title.empty()) chart_axis_set_name(chart->y_axis, c.y_title.c_str());
     chart_axis_set_min(chart->y_axis, 0); // counts start at zero, not at the smallest bar
+    chart_axis_set_num_format(chart->y_axis, "0");
     lxw_chart_font font{};
     font.name = const_cast<char*>(book_.font.c_str());
     chart_title_set_name_font(chart, &font);
