@@ -79,10 +79,6 @@ int attendee_total(const Conference& c) {
   return n;
 }
 
-bool overdue_as_of(const Directive& d, const Date& as_of) {
-  if (d.status == DirectiveStatus::done || d.status == DirectiveStatus::cancelled) return false;
-  return d.status == DirectiveStatus::overdue || (d.deadline && *d.deadline < as_of);
-}
 
 long serial_day(const Date& d) {
   // Days from civil (Howard Hinnant's algorithm), shifted to the 1899-12-30 epoch.

@@ -20,9 +20,6 @@ std::string held_month(const Conference& c);
 int present_count(const Conference& c);
 /// Persons present plus the head count of attendee groups, where known.
 int attendee_total(const Conference& c);
-/// The engine's own reading of "overdue as of a date", the same as the workbook
-/// formula: not done or cancelled, and marked overdue or past a dated deadline.
-bool overdue_as_of(const Directive& d, const Date& as_of);
 /// Days since 1899-12-30, as spreadsheets count dates.
 long serial_day(const Date& d);
 

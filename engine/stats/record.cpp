@@ -37,12 +37,16 @@ std::optional<Date> date_from(const json& j) {
 
 } // namespace
 
+bool overdue_as_of(const DirectiveRecord& d, const Date& as_of) {
+  if (d.status == DirectiveStatus::done || d.status == DirectiveStatus::cancelled) return false;
+  return d.status == DirectiveStatus::overdue || (d.deadline && *d.deadline < as_of);
+}
+
 ConferenceRecord make_record(const Conference& c) {
   ConferenceRecord r;
   r.unit = c.issuer.name;
-  const Date& d = c.info.start.date;
-  r.quarter = std::to_string(d.year) + "-Q" + std::to_string((d.month - 1) / 3 + 1);
-  r.month = std::to_string(d.year) + "-" + pad2(d.month);
+  r.quarter = held_quarter(c);
+  r.month = held_month(c);
   r.reporting_period = c.info.period.code();
   r.start = c.info.start;
   r.kind = kind_words(c.info.kind);

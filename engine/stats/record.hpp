@@ -46,6 +46,10 @@ struct ConferenceRecord {
 
 ConferenceRecord make_record(const Conference& c);
 
+/// The engine's own reading of "overdue as of a date", the same as the workbook
+/// formula: not done or cancelled, and marked overdue or past a dated deadline.
+bool overdue_as_of(const DirectiveRecord& d, const Date& as_of);
+
 /// Records in the order the statistics list them; the same whatever order the
 /// inputs came in, so that a merge of shards equals a single run.
 void sort_records(std::vector<ConferenceRecord>& records);

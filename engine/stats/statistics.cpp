@@ -32,10 +32,6 @@ struct FigureRow {
   static inline const std::string total_ = kTotalRow;
 };
 
-bool overdue_as_of(const DirectiveRecord& d, const Date& as_of) {
-  if (d.status == DirectiveStatus::done || d.status == DirectiveStatus::cancelled) return false;
-  return d.status == DirectiveStatus::overdue || (d.deadline && *d.deadline < as_of);
-}
 
 class StatisticsBook {
 public:
