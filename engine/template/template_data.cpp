@@ -341,6 +341,8 @@ data template_data(const Conference& c, const DocumentSpec& doc) {
   data root;
   root.set("party", c.standard == Standard::party);
   root.set("state", c.standard == Standard::state);
+  // A Party conference is a "hội nghị"; a People's Committee meeting a "cuộc họp".
+  root.set("meeting", c.standard == Standard::party ? "hội nghị" : "cuộc họp");
   // NĐ 30 Mẫu 1.9: State minutes carry no place and date line.
   root.set("minutes_without_date", c.standard == Standard::state && doc.kind == DocumentKind::minutes);
   data issuer;
