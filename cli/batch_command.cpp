@@ -150,7 +150,6 @@ public:
   Stamps(std::string out_dir, std::string settings) : dir_(out_dir + "/.vanban/stamps"), settings_(settings) {}
 
   std::string key(const std::string& input, const Conference& c) const {
-    std::string profile;
     return content_digest(settings_ + "\n" + read_text(input) + "\n" + c.issuer.name + c.issuer.parent +
                           c.issuer.symbol + c.issuer.place + c.issuer.office);
   }
