@@ -44,28 +44,35 @@ struct BatchOptions {
 };
 
 std::atomic<bool> g_stop{false};
-extern "C" void on_signal(int) { g_stop = true; }
+extern "C" void on_signal(int) {
+  g_stop = true;
+}
 
 bool parse(const std::vector<std::string>& args, BatchOptions& out) {
   out.settings.out_dir = "";
   for (std::size_t i = 0; i < args.size(); ++i) {
     Parsed p = parse_common(args, i, out.common, "batch");
-    if (p == Parsed::usage_error) return false;
-    if (p == Parsed::taken) continue;
+    if (p == Parsed::usage_error)
+      return false;
+    if (p == Parsed::taken)
+      continue;
     Parsed r = parse_render_option(args, i, out.settings, out.templates, out.font_dirs, "batch");
-    if (r == Parsed::usage_error) return false;
-    if (r == Parsed::taken) continue;
+    if (r == Parsed::usage_error)
+      return false;
+    if (r == Parsed::taken)
+      continue;
     const std::string& a = args[i];
     std::string v = i + 1 < args.size() ? args[i + 1] : "";
     if (a == "-j" || a == "--jobs") {
       char* end = nullptr;
       long n = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n < 1 || n > 256) return usage_error("batch", "--jobs takes 1 to 256");
+      if (v.empty() || *end != '\0' || n < 1 || n > 256)
+        return usage_error("batch", "--jobs takes 1 to 256");
       out.jobs = static_cast<unsigned>(n);
       ++i;
     } else if (a == "--shard") {
-      if (std::sscanf(v.c_str(), "%d/%d", &out.shard, &out.shards) != 2 || out.shards < 1 || out.shard < 1 ||
-          out.shard > out.shards) {
+      if (std::sscanf(v.c_str(), "%d/%d", &out.shard, &out.shards) != 2 || out.shards < 1 ||
+          out.shard < 1 || out.shard > out.shards) {
         return usage_error("batch", "--shard takes K/N with 1 <= K <= N");
       }
       ++i;
@@ -73,7 +80,8 @@ bool parse(const std::vector<std::string>& args, BatchOptions& out) {
       out.incremental = true;
     } else if (a == "--name") {
       if (v.empty() || v.find("..") != std::string::npos || v[0] == '/') {
-        return usage_error("batch", "--name takes a relative pattern such as " + std::string(kDefaultName));
+        return usage_error("batch",
+                           "--name takes a relative pattern such as " + std::string(kDefaultName));
       }
       out.name = v;
       ++i;
@@ -88,15 +96,17 @@ bool parse(const std::vector<std::string>& args, BatchOptions& out) {
       return usage_error("batch", "unknown option '" + a + "'");
     }
   }
-  if (out.common.files.empty()) return usage_error("batch", "no input given");
-  if (out.settings.out_dir.empty()) return usage_error("batch", "-o OUTDIR is required");
+  if (out.common.files.empty())
+    return usage_error("batch", "no input given");
+  if (out.settings.out_dir.empty())
+    return usage_error("batch", "-o OUTDIR is required");
   out.settings.limits = out.common.validate.limits;
   return true;
 }
 
 /// Expand the --name pattern for one document.
-std::string output_name(const std::string& pattern, const std::string& input, const Conference& c, DocumentKind kind,
-                        const DocumentSpec* doc) {
+std::string output_name(const std::string& pattern, const std::string& input, const Conference& c,
+                        DocumentKind kind, const DocumentSpec* doc) {
   const Date& held = c.info.start.date;
   std::map<std::string, std::string> values = {
       {"stem", fs::path(input).stem().string()},
@@ -104,8 +114,9 @@ std::string output_name(const std::string& pattern, const std::string& input, co
       {"issuer", ascii_slug(c.issuer.name)},
       {"date", iso_string(doc != nullptr && doc->date ? *doc->date : held)},
       {"kind", kind_name(kind)},
-      {"number", doc != nullptr && doc->number ? (*doc->number < 10 ? "0" : "") + std::to_string(*doc->number)
-                                                : std::string("du-thao")},
+      {"number", doc != nullptr && doc->number
+                     ? (*doc->number < 10 ? "0" : "") + std::to_string(*doc->number)
+                     : std::string("du-thao")},
   };
   std::string out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
@@ -124,11 +135,12 @@ std::string output_name(const std::string& pattern, const std::string& input, co
 /// rerun leaves the output folder clean.
 void remove_stale_temporaries(const std::string& dir) {
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();
     std::size_t mark = name.rfind(".tmp-");
-    if (name[0] != '.' || mark == std::string::npos) continue;
+    if (name[0] != '.' || mark == std::string::npos)
+      continue;
     long pid = std::strtol(name.c_str() + mark + 5, nullptr, 10);
     if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
       fs::remove(it->path(), ec);
@@ -147,19 +159,23 @@ std::string read_text(const std::string& path) {
 /// depend on and the outputs' paths; both must match for the input to be skipped.
 class Stamps {
 public:
-  Stamps(std::string out_dir, std::string settings) : dir_(out_dir + "/.vanban/stamps"), settings_(settings) {}
+  Stamps(std::string out_dir, std::string settings)
+      : dir_(out_dir + "/.vanban/stamps"), settings_(settings) {}
 
   std::string key(const std::string& input, const Conference& c) const {
-    return content_digest(settings_ + "\n" + read_text(input) + "\n" + c.issuer.name + c.issuer.parent +
-                          c.issuer.symbol + c.issuer.place + c.issuer.office);
+    return content_digest(settings_ + "\n" + read_text(input) + "\n" + c.issuer.name +
+                          c.issuer.parent + c.issuer.symbol + c.issuer.place + c.issuer.office);
   }
-  bool fresh(const std::string& input, const std::string& key, const std::vector<std::string>& outputs) const {
+  bool fresh(const std::string& input, const std::string& key,
+             const std::vector<std::string>& outputs) const {
     std::ifstream in(path(input));
     std::string stored;
-    if (!std::getline(in, stored) || stored != key) return false;
+    if (!std::getline(in, stored) || stored != key)
+      return false;
     std::error_code ec;
     for (const std::string& o : outputs) {
-      if (!fs::exists(o, ec)) return false;
+      if (!fs::exists(o, ec))
+        return false;
     }
     return true;
   }
@@ -171,7 +187,9 @@ public:
   }
 
 private:
-  std::string path(const std::string& input) const { return dir_ + "/" + content_digest(input) + ".stamp"; }
+  std::string path(const std::string& input) const {
+    return dir_ + "/" + content_digest(input) + ".stamp";
+  }
   std::string dir_;
   std::string settings_;
 };
@@ -182,10 +200,12 @@ public:
   Progress(std::size_t total, bool quiet) : total_(total), quiet_(quiet), tty_(::isatty(2) != 0) {}
 
   void update(std::size_t done, std::size_t documents, bool final = false) {
-    if (quiet_) return;
+    if (quiet_)
+      return;
     auto now = std::chrono::steady_clock::now();
     double elapsed = std::chrono::duration<double>(now - start_).count();
-    if (!final && now - last_ < (tty_ ? std::chrono::milliseconds(200) : std::chrono::seconds(5))) return;
+    if (!final && now - last_ < (tty_ ? std::chrono::milliseconds(200) : std::chrono::seconds(5)))
+      return;
     last_ = now;
     double rate = elapsed > 0 ? static_cast<double>(documents) / elapsed : 0;
     double per_input = done > 0 ? elapsed / static_cast<double>(done) : 0;
@@ -196,12 +216,14 @@ public:
       int filled = total_ > 0 ? static_cast<int>(width * done / total_) : width;
       std::string bar(static_cast<std::size_t>(filled), '=');
       bar.resize(static_cast<std::size_t>(width), ' ');
-      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu  %.1f documents/s  %ld:%02ld left ", bar.c_str(), done, total_,
-                    rate, left / 60, left % 60);
+      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu  %.1f documents/s  %ld:%02ld left ",
+                    bar.c_str(), done, total_, rate, left / 60, left % 60);
       std::fputs(line, stderr);
-      if (final) std::fputs("\n", stderr);
+      if (final)
+        std::fputs("\n", stderr);
     } else {
-      std::snprintf(line, sizeof line, "progress: %zu/%zu inputs, %zu documents, %.1f documents/s\n", done, total_,
+      std::snprintf(line, sizeof line,
+                    "progress: %zu/%zu inputs, %zu documents, %.1f documents/s\n", done, total_,
                     documents, rate);
       std::fputs(line, stderr);
     }
@@ -218,7 +240,8 @@ private:
 
 Date today() {
   std::time_t t = std::time(nullptr);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+    t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
   std::tm local{};
   localtime_r(&t, &local);
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
@@ -237,7 +260,8 @@ struct Outcome {
 
 int run_batch(const std::vector<std::string>& args) {
   BatchOptions options;
-  if (!parse(args, options)) return kExitUsage;
+  if (!parse(args, options))
+    return kExitUsage;
   auto started = std::chrono::steady_clock::now();
   Diagnostics setup;
   std::vector<std::string> inputs = expand_inputs(options.common.files, setup);
@@ -255,7 +279,8 @@ int run_batch(const std::vector<std::string>& args) {
   setup.sort_unique();
   print_diagnostics(setup, options.common);
   if (!fonts || setup.has_errors()) {
-    if (options.common.json) std::fputs(format_json(setup.items(), options.common.lang).c_str(), stdout);
+    if (options.common.json)
+      std::fputs(format_json(setup.items(), options.common.lang).c_str(), stdout);
     return kExitInvalid;
   }
   std::error_code ec;
@@ -266,13 +291,15 @@ int run_batch(const std::vector<std::string>& args) {
 
   const std::string out_dir = options.settings.out_dir;
   const std::string pattern = options.name;
-  DocumentRenderer renderer(options.settings, templates, *fonts, workbook,
-                            [&](const std::string& input, const Conference& c, DocumentKind kind, const DocumentSpec* doc) {
-                              return (fs::path(out_dir) / output_name(pattern, input, c, kind, doc)).string();
-                            });
-  Stamps stamps(out_dir, std::string(VANBAN_VERSION) + "|" + pattern + "|" + options.settings.only + "|" +
-                             (options.settings.xlsx ? "x" : "") + (options.settings.emit_markup ? "m" : "") + "|" +
-                             options.templates);
+  DocumentRenderer renderer(
+      options.settings, templates, *fonts, workbook,
+      [&](const std::string& input, const Conference& c, DocumentKind kind,
+          const DocumentSpec* doc) {
+        return (fs::path(out_dir) / output_name(pattern, input, c, kind, doc)).string();
+      });
+  Stamps stamps(out_dir, std::string(VANBAN_VERSION) + "|" + pattern + "|" + options.settings.only +
+                             "|" + (options.settings.xlsx ? "x" : "") +
+                             (options.settings.emit_markup ? "m" : "") + "|" + options.templates);
   Outcome outcome;
   std::mutex lock; // printing, the name registry and the collected records: not the rendering
   std::map<std::string, std::string> owners; // output path → input that made it
@@ -309,7 +336,8 @@ int run_batch(const std::vector<std::string>& args) {
           ++outcome.skipped;
         } else if (ok) {
           ok = renderer.render(input, *c, found, written);
-          if (ok && options.incremental) stamps.write(input, key);
+          if (ok && options.incremental)
+            stamps.write(input, key);
         }
       } else {
         ok = false;
@@ -321,15 +349,18 @@ int run_batch(const std::vector<std::string>& args) {
       if (!found.items().empty()) {
         found.sort_unique();
         std::lock_guard guard(lock);
-        if (::isatty(2) != 0) std::fputs("\r\033[K", stderr); // over the progress bar
+        if (::isatty(2) != 0)
+          std::fputs("\r\033[K", stderr); // over the progress bar
         print_diagnostics(found, options.common);
         all.insert(all.end(), found.items().begin(), found.items().end());
       }
     }
   };
   std::vector<std::thread> workers;
-  unsigned jobs = std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
-  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+  unsigned jobs = std::min<unsigned>(
+      options.jobs, static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
+  for (unsigned j = 1; j < jobs; ++j)
+    workers.emplace_back(work);
   std::atomic<bool> finished{false};
   std::thread reporter([&] {
     while (!finished) {
@@ -338,7 +369,8 @@ int run_batch(const std::vector<std::string>& args) {
     }
   });
   work();
-  for (std::thread& w : workers) w.join();
+  for (std::thread& w : workers)
+    w.join();
   finished = true;
   reporter.join();
   progress.update(outcome.done + outcome.profiles, outcome.documents, true);
@@ -350,7 +382,8 @@ int run_batch(const std::vector<std::string>& args) {
     if (options.shards > 1) {
       std::string fragment = kFragmentHeader + std::string("\n");
       sort_records(records);
-      for (const ConferenceRecord& r : records) fragment += to_fragment_line(r) + "\n";
+      for (const ConferenceRecord& r : records)
+        fragment += to_fragment_line(r) + "\n";
       std::string path = out_dir + "/fragments/shard-" + std::to_string(options.shard) + "-of-" +
                          std::to_string(options.shards) + ".jsonl";
       fs::create_directories(out_dir + "/fragments", ec);
@@ -362,28 +395,35 @@ int run_batch(const std::vector<std::string>& args) {
       }
     } else if (statistics_template) {
       std::set<std::string> quarters;
-      for (const ConferenceRecord& r : records) quarters.insert(r.quarter);
+      for (const ConferenceRecord& r : records)
+        quarters.insert(r.quarter);
       for (const std::string& q : quarters) {
         StatisticsOptions so{options.as_of.value_or(today()), q};
         std::string path = out_dir + "/" + ascii_slug(q) + "/thong-ke-" + ascii_slug(q) + ".xlsx";
         fs::create_directories(fs::path(path).parent_path(), ec);
-        stats_written += write_xlsx(statistics_workbook(records, *statistics_template, so), path, finish) ? 1 : 0;
+        stats_written +=
+            write_xlsx(statistics_workbook(records, *statistics_template, so), path, finish) ? 1
+                                                                                             : 0;
       }
     }
   }
   print_diagnostics(finish, options.common);
   all.insert(all.end(), finish.items().begin(), finish.items().end());
 
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (options.common.json) {
     std::fputs(format_json(all, options.common.lang).c_str(), stdout);
   } else {
-    std::printf("%s%zu documents and %zu statistics files in %s; %zu inputs, %zu failed, %zu up to date, "
-                "%zu warnings; %.2f s\n",
-                g_stop ? "interrupted: " : "", outcome.documents.load(), stats_written, out_dir.c_str(),
-                outcome.done.load(), outcome.failed.load(), outcome.skipped.load(), outcome.warnings.load(), seconds);
+    std::printf(
+        "%s%zu documents and %zu statistics files in %s; %zu inputs, %zu failed, %zu up to date, "
+        "%zu warnings; %.2f s\n",
+        g_stop ? "interrupted: " : "", outcome.documents.load(), stats_written, out_dir.c_str(),
+        outcome.done.load(), outcome.failed.load(), outcome.skipped.load(), outcome.warnings.load(),
+        seconds);
   }
-  if (g_stop) return 130;
+  if (g_stop)
+    return 130;
   return outcome.failed == 0 && !finish.has_errors() ? kExitOk : kExitInvalid;
 }
 

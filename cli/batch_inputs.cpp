@@ -14,9 +14,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+bool is_yaml(const fs::path& p) {
+  return p.extension() == ".yaml" || p.extension() == ".yml";
+}
 
-bool is_pattern(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+bool is_pattern(const std::string& s) {
+  return s.find_first_of("*?[") != std::string::npos;
+}
 
 } // namespace
 
@@ -29,15 +33,19 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, D
       glob_t g{};
       if (::glob(input.c_str(), 0, nullptr, &g) == 0) {
         for (std::size_t i = 0; i < g.gl_pathc; ++i) {
-          if (fs::is_regular_file(g.gl_pathv[i], ec)) files.insert(g.gl_pathv[i]);
+          if (fs::is_regular_file(g.gl_pathv[i], ec))
+            files.insert(g.gl_pathv[i]);
         }
       }
       globfree(&g);
     } else if (fs::is_directory(input, ec)) {
-      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+      for (auto it = fs::recursive_directory_iterator(
+               input, fs::directory_options::skip_permission_denied, ec);
            it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (it->is_regular_file(ec) && is_yaml(it->path()) && it->path().filename().string()[0] != '.') {
+        if (ec)
+          break;
+        if (it->is_regular_file(ec) && is_yaml(it->path()) &&
+            it->path().filename().string()[0] != '.') {
           files.insert(it->path().string());
         }
       }
@@ -55,7 +63,8 @@ std::vector<std::string> shard_inputs(const std::vector<std::string>& files, int
   std::vector<std::string> out;
   for (const std::string& f : files) {
     unsigned long long h = std::stoull(content_digest(f), nullptr, 16);
-    if (static_cast<int>(h % static_cast<unsigned long long>(n)) == k - 1) out.push_back(f);
+    if (static_cast<int>(h % static_cast<unsigned long long>(n)) == k - 1)
+      out.push_back(f);
   }
   return out;
 }

@@ -40,7 +40,8 @@ std::string pdf_timestamp(const std::string& iso_date) {
   }
   std::string digits;
   for (char c : iso_date) {
-    if (c != '-') digits += c;
+    if (c != '-')
+      digits += c;
   }
   return "D:" + digits + "000000+07'00'";
 }
@@ -61,8 +62,8 @@ Diagnostics locate_missing_glyphs(const Diagnostics& found, const std::string& d
   SourceFile data(data_path, text);
   Diagnostics out;
   for (Diagnostic d : found.items()) {
-    std::size_t at =
-        d.message == Msg::glyph_missing && d.args.size() >= 3 ? text.find(d.args[2]) : std::string::npos;
+    std::size_t at = d.message == Msg::glyph_missing && d.args.size() >= 3 ? text.find(d.args[2])
+                                                                           : std::string::npos;
     if (at != std::string::npos) {
       d.file = data_path;
       d.location = data.locate(at);
@@ -93,21 +94,28 @@ bool write_output(const std::string& path, const std::string& bytes, Diagnostics
 
 } // namespace
 
-DocumentRenderer::DocumentRenderer(const RenderSettings& settings, const TemplateSet& templates, const FontSet& fonts,
-                                   const std::optional<WorkbookTemplate>& workbook, OutputNamer namer)
-    : settings_(settings), templates_(templates), fonts_(fonts), workbook_(workbook), namer_(std::move(namer)) {}
+DocumentRenderer::DocumentRenderer(const RenderSettings& settings, const TemplateSet& templates,
+                                   const FontSet& fonts,
+                                   const std::optional<WorkbookTemplate>& workbook,
+                                   OutputNamer namer)
+    : settings_(settings), templates_(templates), fonts_(fonts), workbook_(workbook),
+      namer_(std::move(namer)) {}
 
 bool DocumentRenderer::wanted(DocumentKind kind) const {
   return settings_.only.empty() || settings_.only == kind_name(kind);
 }
 
-std::vector<std::string> DocumentRenderer::planned_outputs(const std::string& input, const Conference& c) const {
+std::vector<std::string> DocumentRenderer::planned_outputs(const std::string& input,
+                                                           const Conference& c) const {
   std::vector<std::string> out;
   bool workbook_listed = false;
   for (const DocumentSpec& doc : c.documents) {
     workbook_listed = workbook_listed || doc.kind == DocumentKind::workbook;
-    if (!wanted(doc.kind)) continue;
-    std::string ext = doc.kind == DocumentKind::workbook ? ".xlsx" : settings_.emit_markup ? ".xml" : ".pdf";
+    if (!wanted(doc.kind))
+      continue;
+    std::string ext = doc.kind == DocumentKind::workbook ? ".xlsx"
+                      : settings_.emit_markup            ? ".xml"
+                                                         : ".pdf";
     out.push_back(namer_(input, c, doc.kind, &doc) + ext);
   }
   if (settings_.xlsx && !workbook_listed && wanted(DocumentKind::workbook)) {
@@ -122,7 +130,8 @@ bool DocumentRenderer::render(const std::string& input, const Conference& c, Dia
   bool workbook_listed = false;
   for (const DocumentSpec& doc : c.documents) {
     workbook_listed = workbook_listed || doc.kind == DocumentKind::workbook;
-    if (!wanted(doc.kind)) continue;
+    if (!wanted(doc.kind))
+      continue;
     ok = (doc.kind == DocumentKind::workbook ? render_workbook(input, c, found, written)
                                              : render_pdf(input, c, doc, found, written)) &&
          ok;
@@ -133,7 +142,8 @@ bool DocumentRenderer::render(const std::string& input, const Conference& c, Dia
   return ok;
 }
 
-bool DocumentRenderer::render_workbook(const std::string& input, const Conference& c, Diagnostics& found,
+bool DocumentRenderer::render_workbook(const std::string& input, const Conference& c,
+                                       Diagnostics& found,
                                        std::vector<std::string>& written) const {
   if (!workbook_) {
     return false; // the template's own diagnostics were reported when it was loaded
@@ -148,8 +158,9 @@ bool DocumentRenderer::render_workbook(const std::string& input, const Conferenc
   return true;
 }
 
-bool DocumentRenderer::render_pdf(const std::string& input, const Conference& c, const DocumentSpec& doc,
-                                  Diagnostics& found, std::vector<std::string>& written) const {
+bool DocumentRenderer::render_pdf(const std::string& input, const Conference& c,
+                                  const DocumentSpec& doc, Diagnostics& found,
+                                  std::vector<std::string>& written) const {
   std::string base = namer_(input, c, doc.kind, &doc);
   TemplateLimits template_limits;
   template_limits.max_partial_depth = static_cast<int>(settings_.limits.template_depth);
@@ -177,10 +188,12 @@ bool DocumentRenderer::render_pdf(const std::string& input, const Conference& c,
   if (layout.pages.size() > settings_.limits.pages) {
     found.error(input, {}, "", Msg::limit_exceeded,
                 {bilingual("số trang của " + base + ".pdf", "pages of " + base + ".pdf"),
-                 std::to_string(layout.pages.size()), std::to_string(settings_.limits.pages), "pages"});
+                 std::to_string(layout.pages.size()), std::to_string(settings_.limits.pages),
+                 "pages"});
     return false;
   }
-  PdfOptions pdf{std::string("vanban ") + VANBAN_VERSION, pdf_timestamp(tree->meta.date), content_digest(*markup)};
+  PdfOptions pdf{std::string("vanban ") + VANBAN_VERSION, pdf_timestamp(tree->meta.date),
+                 content_digest(*markup)};
   auto bytes = write_pdf(layout, fonts_, pdf, base + ".pdf", found);
   return bytes && write_output(base + ".pdf", *bytes, found, written, settings_.limits);
 }

@@ -26,27 +26,29 @@ struct RenderSettings {
 };
 
 /// The output path (without extension) for a document of a conference.
-using OutputNamer = std::function<std::string(const std::string& input, const Conference&, DocumentKind,
-                                              const DocumentSpec*)>;
+using OutputNamer = std::function<std::string(const std::string& input, const Conference&,
+                                              DocumentKind, const DocumentSpec*)>;
 
 const char* kind_name(DocumentKind k);
 
 class DocumentRenderer {
 public:
-  DocumentRenderer(const RenderSettings& settings, const TemplateSet& templates, const FontSet& fonts,
-                   const std::optional<WorkbookTemplate>& workbook, OutputNamer namer);
+  DocumentRenderer(const RenderSettings& settings, const TemplateSet& templates,
+                   const FontSet& fonts, const std::optional<WorkbookTemplate>& workbook,
+                   OutputNamer namer);
 
   /// Make every requested document of `c` (read from `input`). Appends the paths
   /// written to `written`; false if any document failed.
-  bool render(const std::string& input, const Conference& c, Diagnostics& found, std::vector<std::string>& written) const;
+  bool render(const std::string& input, const Conference& c, Diagnostics& found,
+              std::vector<std::string>& written) const;
 
   /// The paths `render` would write, for up-to-date checks.
   std::vector<std::string> planned_outputs(const std::string& input, const Conference& c) const;
 
 private:
   bool wanted(DocumentKind kind) const;
-  bool render_pdf(const std::string& input, const Conference& c, const DocumentSpec& doc, Diagnostics& found,
-                  std::vector<std::string>& written) const;
+  bool render_pdf(const std::string& input, const Conference& c, const DocumentSpec& doc,
+                  Diagnostics& found, std::vector<std::string>& written) const;
   bool render_workbook(const std::string& input, const Conference& c, Diagnostics& found,
                        std::vector<std::string>& written) const;
 

@@ -13,7 +13,8 @@ bool usage_error(const char* command, const std::string& what) {
   return false;
 }
 
-Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out, const char* command) {
+Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out,
+                    const char* command) {
   const std::string& a = args[i];
   auto value = [&](std::string& into) {
     if (i + 1 >= args.size()) {
@@ -28,16 +29,20 @@ Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, Common
   };
   std::string v;
   if (a == "--lang") {
-    if (!value(v) || (v != "vi" && v != "en")) return fail("--lang takes vi or en");
+    if (!value(v) || (v != "vi" && v != "en"))
+      return fail("--lang takes vi or en");
     out.lang = v == "vi" ? Lang::vi : Lang::en;
   } else if (a == "--diagnostics") {
-    if (!value(v) || (v != "short" && v != "json")) return fail("--diagnostics takes short or json");
+    if (!value(v) || (v != "short" && v != "json"))
+      return fail("--diagnostics takes short or json");
     out.json = v == "json";
   } else if (a == "--data-root") {
-    if (!value(out.validate.data_root)) return fail("--data-root takes a folder");
+    if (!value(out.validate.data_root))
+      return fail("--data-root takes a folder");
   } else if (a == "--max-input-size") {
     char* end = nullptr;
-    if (!value(v)) return fail("--max-input-size takes a positive number of bytes");
+    if (!value(v))
+      return fail("--max-input-size takes a positive number of bytes");
     out.validate.limits.input_bytes = std::strtoull(v.c_str(), &end, 10);
     if (out.validate.limits.input_bytes == 0 || *end != '\0') {
       return fail("--max-input-size takes a positive number of bytes");
@@ -57,11 +62,13 @@ Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, Common
   return Parsed::taken;
 }
 
-Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i, RenderSettings& settings,
-                           std::string& templates, std::vector<std::string>& font_dirs, const char* command) {
+Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i,
+                           RenderSettings& settings, std::string& templates,
+                           std::vector<std::string>& font_dirs, const char* command) {
   const std::string& a = args[i];
   auto value = [&](std::string& into) {
-    if (i + 1 >= args.size()) return false;
+    if (i + 1 >= args.size())
+      return false;
     into = args[++i];
     return true;
   };
@@ -71,7 +78,8 @@ Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i,
   };
   std::string v;
   if (a == "-o" || a == "--output") {
-    if (!value(settings.out_dir)) return fail("-o takes a folder");
+    if (!value(settings.out_dir))
+      return fail("-o takes a folder");
   } else if (a == "--only") {
     if (!value(settings.only) || (settings.only != "notice" && settings.only != "minutes" &&
                                   settings.only != "report" && settings.only != "workbook")) {
@@ -80,12 +88,15 @@ Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i,
   } else if (a == "--xlsx") {
     settings.xlsx = true;
   } else if (a == "--emit") {
-    if (!value(v) || (v != "markup" && v != "pdf")) return fail("--emit takes markup or pdf");
+    if (!value(v) || (v != "markup" && v != "pdf"))
+      return fail("--emit takes markup or pdf");
     settings.emit_markup = v == "markup";
   } else if (a == "--templates") {
-    if (!value(templates)) return fail("--templates takes a folder");
+    if (!value(templates))
+      return fail("--templates takes a folder");
   } else if (a == "--fonts") {
-    if (!value(v)) return fail("--fonts takes a folder");
+    if (!value(v))
+      return fail("--fonts takes a folder");
     font_dirs.push_back(v);
   } else {
     return Parsed::not_mine;

@@ -24,15 +24,17 @@ enum class Parsed { taken, not_mine, usage_error };
 
 /// Consume args[i] (and its value, advancing i) if it is a common option or a
 /// file name. `command` names the command in usage messages.
-Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out, const char* command);
+Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out,
+                    const char* command);
 
 /// Print a usage error for `command`; returns false for convenience.
 bool usage_error(const char* command, const std::string& what);
 
 /// Consume an option of documents making (-o, --only, --emit, --xlsx, --templates,
 /// --fonts), shared by `render` and `batch`.
-Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i, struct RenderSettings& settings,
-                           std::string& templates, std::vector<std::string>& font_dirs, const char* command);
+Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i,
+                           struct RenderSettings& settings, std::string& templates,
+                           std::vector<std::string>& font_dirs, const char* command);
 
 /// The document fonts: Times New Roman from `dirs`, fonts/ or the source tree's
 /// fonts/, else Liberation Serif; a diagnostic when there is none.

@@ -1,6 +1,6 @@
 // `vanban stats FILES... -o FILE.xlsx [--period 2022-Q1] [--as-of DATE]`
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <string>
@@ -8,13 +8,13 @@
 
 #include <atomic>
 #include <cerrno>
-#include <thread>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "base/diagnostic.hpp"
-#include "load/yaml_loader.hpp"
 #include "commands.hpp"
+#include "load/yaml_loader.hpp"
 #include "options.hpp"
 #include "stats/statistics.hpp"
 #include "xlsx/xlsx_writer.hpp"
@@ -35,7 +35,8 @@ struct StatsOptions {
 bool parse_date(const std::string& s, Date& out) {
   int y = 0, m = 0, d = 0;
   char tail = 0;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !is_real_date(y, m, d)) {
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      !is_real_date(y, m, d)) {
     return false;
   }
   out = {y, m, d};
@@ -43,9 +44,10 @@ bool parse_date(const std::string& s, Date& out) {
 }
 
 bool valid_period(const std::string& p) {
-  if (p.size() == 4) return std::all_of(p.begin(), p.end(), ::isdigit);
-  return p.size() == 7 && std::all_of(p.begin(), p.begin() + 4, ::isdigit) && p[4] == '-' && p[5] == 'Q' &&
-         p[6] >= '1' && p[6] <= '4';
+  if (p.size() == 4)
+    return std::all_of(p.begin(), p.end(), ::isdigit);
+  return p.size() == 7 && std::all_of(p.begin(), p.begin() + 4, ::isdigit) && p[4] == '-' &&
+         p[5] == 'Q' && p[6] >= '1' && p[6] <= '4';
 }
 
 /// Today, or the day SOURCE_DATE_EPOCH names (reproducible builds and tests).
@@ -62,17 +64,21 @@ Date today() {
 bool parse(const std::vector<std::string>& args, StatsOptions& out) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     Parsed p = parse_common(args, i, out.common, "stats");
-    if (p == Parsed::usage_error) return false;
-    if (p == Parsed::taken) continue;
+    if (p == Parsed::usage_error)
+      return false;
+    if (p == Parsed::taken)
+      continue;
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
-      if (i + 1 >= args.size()) return false;
+      if (i + 1 >= args.size())
+        return false;
       into = args[++i];
       return true;
     };
     std::string v;
     if (a == "-o" || a == "--output") {
-      if (!value(out.output)) return usage_error("stats", "-o takes a file name");
+      if (!value(out.output))
+        return usage_error("stats", "-o takes a file name");
     } else if (a == "--period") {
       if (!value(out.statistics.period) || !valid_period(out.statistics.period)) {
         return usage_error("stats", "--period takes a quarter such as 2022-Q1, or a year");
@@ -83,21 +89,25 @@ bool parse(const std::vector<std::string>& args, StatsOptions& out) {
       }
       out.as_of_given = true;
     } else if (a == "--templates") {
-      if (!value(out.templates)) return usage_error("stats", "--templates takes a folder");
+      if (!value(out.templates))
+        return usage_error("stats", "--templates takes a folder");
     } else if (a == "--merge") {
       out.merge = true;
     } else {
       return usage_error("stats", "unknown option '" + a + "'");
     }
   }
-  if (out.common.files.empty()) return usage_error("stats", "no file given");
-  if (out.output.empty()) return usage_error("stats", "-o FILE.xlsx is required");
+  if (out.common.files.empty())
+    return usage_error("stats", "no file given");
+  if (out.output.empty())
+    return usage_error("stats", "-o FILE.xlsx is required");
   return true;
 }
 
 } // namespace
 
-bool read_fragment(const std::string& path, std::vector<ConferenceRecord>& records, Diagnostics& found) {
+bool read_fragment(const std::string& path, std::vector<ConferenceRecord>& records,
+                   Diagnostics& found) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     found.error(path, {}, "", Msg::cannot_read_file, {os_error_words(errno)});
@@ -110,16 +120,19 @@ bool read_fragment(const std::string& path, std::vector<ConferenceRecord>& recor
     ++number;
     if (number == 1) {
       if (line != kFragmentHeader) {
-        found.error(path, {1, 1, 1}, "", Msg::fragment_invalid, {"the first line is not a vanban fragment header"});
+        found.error(path, {1, 1, 1}, "", Msg::fragment_invalid,
+                    {"the first line is not a vanban fragment header"});
         return false;
       }
       continue;
     }
-    if (line.empty()) continue;
+    if (line.empty())
+      continue;
     std::string error;
     auto r = from_fragment_line(line, error);
     if (!r) {
-      found.error(path, {0, static_cast<std::uint32_t>(number), 1}, "", Msg::fragment_invalid, {error});
+      found.error(path, {0, static_cast<std::uint32_t>(number), 1}, "", Msg::fragment_invalid,
+                  {error});
       return false;
     }
     read.push_back(std::move(*r));
@@ -159,11 +172,14 @@ int run_stats(const std::vector<std::string>& args) {
       }
     }
   };
-  unsigned jobs = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n)));
+  unsigned jobs = std::max(
+      1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(n)));
   std::vector<std::thread> workers;
-  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+  for (unsigned j = 1; j < jobs; ++j)
+    workers.emplace_back(work);
   work();
-  for (std::thread& w : workers) w.join();
+  for (std::thread& w : workers)
+    w.join();
   std::vector<ConferenceRecord> records;
   std::size_t failed = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -176,16 +192,19 @@ int run_stats(const std::vector<std::string>& args) {
   TemplateSet templates(options.templates);
   Diagnostics output;
   std::size_t conferences = 0;
-  for (const ConferenceRecord& r : records) conferences += in_period(r, options.statistics.period) ? 1 : 0;
+  for (const ConferenceRecord& r : records)
+    conferences += in_period(r, options.statistics.period) ? 1 : 0;
   auto tmpl = load_workbook_template("statistics", templates, output);
   bool written =
-      tmpl && write_xlsx(statistics_workbook(std::move(records), *tmpl, options.statistics), options.output, output);
+      tmpl && write_xlsx(statistics_workbook(std::move(records), *tmpl, options.statistics),
+                         options.output, output);
   print_diagnostics(output, options.common);
   all.append(output);
   if (options.common.json) {
     std::fputs(format_json(all.items(), options.common.lang).c_str(), stdout);
   } else if (written && !options.common.quiet) {
-    std::printf("%s: %zu conferences, %zu inputs failed\n", options.output.c_str(), conferences, failed);
+    std::printf("%s: %zu conferences, %zu inputs failed\n", options.output.c_str(), conferences,
+                failed);
   }
   return written && failed == 0 ? kExitOk : kExitInvalid;
 }

@@ -12,9 +12,10 @@ namespace vanban::cli {
 namespace {
 
 std::string summary(const Conference& c) {
-  return std::to_string(c.attendees.size()) + " attendees, " + std::to_string(c.groups.size()) + " groups, " +
-         std::to_string(c.agenda.size()) + " agenda items, " + std::to_string(c.directives.size()) +
-         " directives, " + std::to_string(c.indicators.size()) + " indicators, " +
+  return std::to_string(c.attendees.size()) + " attendees, " + std::to_string(c.groups.size()) +
+         " groups, " + std::to_string(c.agenda.size()) + " agenda items, " +
+         std::to_string(c.directives.size()) + " directives, " +
+         std::to_string(c.indicators.size()) + " indicators, " +
          std::to_string(c.documents.size()) + " documents";
 }
 

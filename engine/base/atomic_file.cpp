@@ -24,7 +24,8 @@ bool commit_temporary(const std::string& temporary, const std::string& path, std
   int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0 || ::fsync(fd) != 0) {
     error = std::strerror(errno);
-    if (fd >= 0) ::close(fd);
+    if (fd >= 0)
+      ::close(fd);
     ::unlink(temporary.c_str());
     return false;
   }
@@ -49,7 +50,8 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
   while (left > 0) {
     ssize_t n = ::write(fd, p, left);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       error = std::strerror(errno);
       ::close(fd);
       ::unlink(temp.c_str());

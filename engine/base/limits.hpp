@@ -10,13 +10,13 @@
 namespace vanban {
 
 struct Limits {
-  std::size_t input_bytes = 4 * 1024 * 1024; ///< one data, profile or template file
-  std::size_t yaml_depth = 64;               ///< nesting of mappings and lists
-  std::size_t attendees = 2000;              ///< persons listed in one conference
-  std::size_t directives = 1000;             ///< directives of one conference
-  std::size_t paragraph_chars = 8000;        ///< one paragraph of text, in characters
-  std::size_t pages = 200;                   ///< pages of one document
-  std::size_t template_depth = 16;           ///< partials within partials
+  std::size_t input_bytes = 4 * 1024 * 1024;   ///< one data, profile or template file
+  std::size_t yaml_depth = 64;                 ///< nesting of mappings and lists
+  std::size_t attendees = 2000;                ///< persons listed in one conference
+  std::size_t directives = 1000;               ///< directives of one conference
+  std::size_t paragraph_chars = 8000;          ///< one paragraph of text, in characters
+  std::size_t pages = 200;                     ///< pages of one document
+  std::size_t template_depth = 16;             ///< partials within partials
   std::size_t output_bytes = 64 * 1024 * 1024; ///< one output file
 };
 

@@ -102,11 +102,14 @@ bool only_nfc_stable(std::string_view s) {
       continue;
     }
     std::size_t n = utf8_sequence_length(s, i);
-    if (n < 2 || n > 3) return false;
+    if (n < 2 || n > 3)
+      return false;
     auto c1 = static_cast<unsigned char>(s[i + 1]) & 0x3Fu;
-    char32_t cp = n == 2 ? ((b & 0x1Fu) << 6) | c1
-                         : ((b & 0x0Fu) << 12) | (c1 << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-    if (!nfc_stable(cp)) return false;
+    char32_t cp =
+        n == 2 ? ((b & 0x1Fu) << 6) | c1
+               : ((b & 0x0Fu) << 12) | (c1 << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+    if (!nfc_stable(cp))
+      return false;
     i += n;
   }
   return true;
@@ -166,20 +169,25 @@ std::string to_upper(std::string_view s) {
 std::string ascii_slug(std::string_view s) {
   // Decompose, drop the marks, fold đ: what is left of Vietnamese is ASCII.
   utf8proc_uint8_t* decomposed = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                    static_cast<utf8proc_ssize_t>(s.size()), &decomposed,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
-  std::string plain = n < 0 ? std::string(s) : std::string(reinterpret_cast<const char*>(decomposed), static_cast<std::size_t>(n));
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &decomposed, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
+  std::string plain =
+      n < 0 ? std::string(s)
+            : std::string(reinterpret_cast<const char*>(decomposed), static_cast<std::size_t>(n));
   std::free(decomposed);
   std::string out;
   bool dash = false;
   for (char32_t cp : decode_utf8(plain)) {
-    if (cp == U'đ' || cp == U'Đ') cp = U'd';
+    if (cp == U'đ' || cp == U'Đ')
+      cp = U'd';
     char c = cp < 0x80 ? static_cast<char>(cp) : '-';
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
     bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (alnum) {
-      if (dash && !out.empty()) out += '-';
+      if (dash && !out.empty())
+        out += '-';
       out += c;
       dash = false;
     } else {
@@ -213,7 +221,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= x.size(); ++i) {
     for (std::size_t j = 1; j <= y.size(); ++j) {
       std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      std::size_t best = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
+      std::size_t best =
+          std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
       if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
         best = std::min(best, d[(i - 2) * w + j - 2] + 1);
       }

@@ -13,7 +13,8 @@ namespace vanban {
 
 namespace {
 int per_mille(long units, long units_per_em) {
-  return static_cast<int>(std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(units_per_em)));
+  return static_cast<int>(
+      std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(units_per_em)));
 }
 } // namespace
 
@@ -39,7 +40,8 @@ std::optional<FontFace> FontFace::load(const std::string& path, std::string& err
   f.family_ = face->family_name != nullptr ? face->family_name : "";
   long upem = face->units_per_EM;
   FT_UInt gid = 0;
-  for (FT_ULong cp = FT_Get_First_Char(face, &gid); gid != 0; cp = FT_Get_Next_Char(face, cp, &gid)) {
+  for (FT_ULong cp = FT_Get_First_Char(face, &gid); gid != 0;
+       cp = FT_Get_Next_Char(face, cp, &gid)) {
     f.cmap_.emplace(static_cast<char32_t>(cp), static_cast<std::uint16_t>(gid));
   }
   auto glyphs = static_cast<FT_UInt>(face->num_glyphs);

@@ -18,11 +18,12 @@ constexpr Candidate kTimes{"Times New Roman",
                              {"timesbd.ttf", "Times New Roman Bold.ttf"},
                              {"timesi.ttf", "Times New Roman Italic.ttf"},
                              {"timesbi.ttf", "Times New Roman Bold Italic.ttf"}}}};
-constexpr Candidate kLiberation{"Liberation Serif",
-                                {{{"LiberationSerif-Regular.ttf", "LiberationSerif-Regular.ttf"},
-                                  {"LiberationSerif-Bold.ttf", "LiberationSerif-Bold.ttf"},
-                                  {"LiberationSerif-Italic.ttf", "LiberationSerif-Italic.ttf"},
-                                  {"LiberationSerif-BoldItalic.ttf", "LiberationSerif-BoldItalic.ttf"}}}};
+constexpr Candidate kLiberation{
+    "Liberation Serif",
+    {{{"LiberationSerif-Regular.ttf", "LiberationSerif-Regular.ttf"},
+      {"LiberationSerif-Bold.ttf", "LiberationSerif-Bold.ttf"},
+      {"LiberationSerif-Italic.ttf", "LiberationSerif-Italic.ttf"},
+      {"LiberationSerif-BoldItalic.ttf", "LiberationSerif-BoldItalic.ttf"}}}};
 
 std::optional<std::array<std::string, 4>> files_in(const fs::path& folder, const Candidate& c) {
   std::array<std::string, 4> paths;
@@ -66,13 +67,15 @@ std::optional<FontSet> find_fonts(const std::vector<std::string>& folders, std::
       return load_set(*paths, kTimes.family, error);
     }
   }
-  for (const char* system : {"/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation"}) {
+  for (const char* system :
+       {"/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation"}) {
     if (auto paths = files_in(system, kLiberation)) {
       return load_set(*paths, kLiberation.family, error);
     }
   }
-  error = "no document fonts: put Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) "
-          "in fonts/, or install fonts-liberation2";
+  error =
+      "no document fonts: put Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) "
+      "in fonts/, or install fonts-liberation2";
   return std::nullopt;
 }
 

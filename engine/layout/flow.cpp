@@ -110,7 +110,8 @@ private:
     std::vector<double> out = spec;
     double rest = flexible > 0 ? std::max(0.0, width_ - fixed) / flexible : 0;
     for (double& w : out) {
-      if (w == 0) w = rest;
+      if (w == 0)
+        w = rest;
     }
     return out;
   }
@@ -170,7 +171,8 @@ private:
       item.height = h;
       if (t.border > 0) {
         double right = x_;
-        for (double w : cols) right += w;
+        for (double w : cols)
+          right += w;
         item.lines.push_back({x_, 0, right, 0, t.border});
         item.lines.push_back({x_, h, right, h, t.border});
         double cx = x_;
@@ -197,7 +199,8 @@ private:
 
 } // namespace
 
-std::vector<FlowItem> build_flow(const std::vector<Block>& blocks, double x, double width, FlowContext& ctx) {
+std::vector<FlowItem> build_flow(const std::vector<Block>& blocks, double x, double width,
+                                 FlowContext& ctx) {
   return FlowBuilder(x, width, ctx).build(blocks);
 }
 

@@ -10,20 +10,20 @@ namespace vanban {
 struct FlowItem {
   enum class Kind { line, rule, spacer, block };
   Kind kind = Kind::block;
-  double height = 0;       ///< ink: top of this item to its bottom
-  double space_before = 0; ///< dropped at the top of a page
-  double space_after = 0;  ///< may hang below the text block
+  double height = 0;             ///< ink: top of this item to its bottom
+  double space_before = 0;       ///< dropped at the top of a page
+  double space_after = 0;        ///< may hang below the text block
   std::vector<PlacedText> texts; ///< x absolute, baseline relative to the item's top
   std::vector<PlacedLine> lines; ///< same frame
-  int paragraph = -1;      ///< lines: which paragraph, for widow and orphan control
+  int paragraph = -1;            ///< lines: which paragraph, for widow and orphan control
   int line_index = 0;
   int line_count = 0;
-  bool body = false;          ///< a line of running text (counts for lines_before)
+  bool body = false; ///< a line of running text (counts for lines_before)
   bool keep_with_next = false;
-  bool glued = false;         ///< never separated from the item before (rules)
-  int lines_before = 0;       ///< body lines that must precede it on its page
-  int table = -1;             ///< table rows: which table
-  bool header = false;        ///< a header row, repeated on each page of its table
+  bool glued = false;   ///< never separated from the item before (rules)
+  int lines_before = 0; ///< body lines that must precede it on its page
+  int table = -1;       ///< table rows: which table
+  bool header = false;  ///< a header row, repeated on each page of its table
 };
 
 struct FlowContext {
@@ -35,7 +35,8 @@ struct FlowContext {
 };
 
 /// Items for `blocks` set in a column starting at `x` and `width` points wide.
-std::vector<FlowItem> build_flow(const std::vector<Block>& blocks, double x, double width, FlowContext& ctx);
+std::vector<FlowItem> build_flow(const std::vector<Block>& blocks, double x, double width,
+                                 FlowContext& ctx);
 
 /// Stack items into one atomic block item (grid cells, table cells).
 FlowItem stack(const std::vector<FlowItem>& items);

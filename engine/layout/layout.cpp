@@ -18,13 +18,14 @@ PlacedText page_number(int number, const PageSetup& page, const FontSet& fonts) 
 
 } // namespace
 
-PagedLayout layout_document(const DocTree& doc, const FontSet& fonts, const std::string& markup_name,
-                            Diagnostics& out) {
+PagedLayout layout_document(const DocTree& doc, const FontSet& fonts,
+                            const std::string& markup_name, Diagnostics& out) {
   const PageSetup& page = doc.page;
   FlowContext ctx{fonts, markup_name, out};
   double width = page.width - page.margin_left - page.margin_right;
   std::vector<FlowItem> items = build_flow(doc.blocks, page.margin_left, width, ctx);
-  std::vector<PageItems> pages = paginate(items, page.height - page.margin_top - page.margin_bottom);
+  std::vector<PageItems> pages =
+      paginate(items, page.height - page.margin_top - page.margin_bottom);
 
   PagedLayout result;
   result.width = page.width;

@@ -40,7 +40,7 @@ struct PagedLayout {
 
 /// Lay out a document. Characters missing from the fonts and words wider than
 /// their column are reported against `markup_name` at the paragraph's position.
-PagedLayout layout_document(const DocTree& doc, const FontSet& fonts, const std::string& markup_name,
-                            Diagnostics& out);
+PagedLayout layout_document(const DocTree& doc, const FontSet& fonts,
+                            const std::string& markup_name, Diagnostics& out);
 
 } // namespace vanban

@@ -19,9 +19,12 @@ constexpr double kFitnessPenalty = 3000.0;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 int fitness_class(double ratio) {
-  if (ratio < -0.5) return 0;
-  if (ratio <= 0.5) return 1;
-  if (ratio <= 1.0) return 2;
+  if (ratio < -0.5)
+    return 0;
+  if (ratio <= 0.5)
+    return 1;
+  if (ratio <= 1.0)
+    return 2;
   return 3;
 }
 
@@ -33,7 +36,8 @@ struct Node {
 };
 
 /// One pass of the dynamic program with a given tolerance on the stretch ratio.
-std::vector<std::size_t> total_fit_pass(const WordRow& row, double first_width, double width, double tolerance) {
+std::vector<std::size_t> total_fit_pass(const WordRow& row, double first_width, double width,
+                                        double tolerance) {
   std::size_t n = row.words.size();
   // node[k]: best way to end a line just before word k (k == n: paragraph end).
   std::vector<Node> node(n + 1);

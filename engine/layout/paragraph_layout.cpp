@@ -25,8 +25,8 @@ struct Word {
 
 class ParagraphSetter {
 public:
-  ParagraphSetter(const Paragraph& p, double width, const FontSet& fonts, const std::string& markup_name,
-                  Diagnostics& out)
+  ParagraphSetter(const Paragraph& p, double width, const FontSet& fonts,
+                  const std::string& markup_name, Diagnostics& out)
       : p_(p), width_(width), fonts_(fonts), markup_name_(markup_name), out_(out) {}
 
   SetParagraph run() {
@@ -65,8 +65,9 @@ public:
 
 private:
   double indent() const {
-    return p_.style.balance || p_.style.align == Align::center || p_.style.align == Align::right ? 0
-                                                                                                   : p_.style.indent;
+    return p_.style.balance || p_.style.align == Align::center || p_.style.align == Align::right
+               ? 0
+               : p_.style.indent;
   }
 
   double measure(const std::string& text, FontStyle style) const {
@@ -102,7 +103,8 @@ private:
       std::size_t i = 0;
       while (i < span.text.size()) {
         std::size_t space = span.text.find(' ', i);
-        std::string piece = span.text.substr(i, space == std::string::npos ? std::string::npos : space - i);
+        std::string piece =
+            span.text.substr(i, space == std::string::npos ? std::string::npos : space - i);
         if (!piece.empty()) {
           if (pending_space) {
             close_word();
@@ -140,7 +142,8 @@ private:
         continue;
       }
       std::string whole;
-      for (const Segment& s : w.segments) whole += s.text;
+      for (const Segment& s : w.segments)
+        whole += s.text;
       out_.warning(markup_name_, p_.location, "", Msg::content_too_wide, {whole});
       Word piece;
       for (const Segment& s : w.segments) {
@@ -151,7 +154,8 @@ private:
           append_utf8(ch, cp);
           double cw = measure(ch, s.style);
           if (piece.width + part.width + cw > width_ && (piece.width + part.width) > 0) {
-            if (!part.text.empty()) piece.segments.push_back(part), piece.width += part.width;
+            if (!part.text.empty())
+              piece.segments.push_back(part), piece.width += part.width;
             out.push_back(std::move(piece));
             piece = Word{};
             part = Segment{"", s.style, s.underline, 0};
@@ -159,7 +163,8 @@ private:
           part.text += ch;
           part.width += cw;
         }
-        if (!part.text.empty()) piece.segments.push_back(part), piece.width += part.width;
+        if (!part.text.empty())
+          piece.segments.push_back(part), piece.width += part.width;
       }
       piece.space_after = w.space_after;
       piece.underline_space = w.underline_space;
@@ -237,8 +242,8 @@ private:
 
 } // namespace
 
-SetParagraph set_paragraph(const Paragraph& p, double width, const FontSet& fonts, const std::string& markup_name,
-                           Diagnostics& out) {
+SetParagraph set_paragraph(const Paragraph& p, double width, const FontSet& fonts,
+                           const std::string& markup_name, Diagnostics& out) {
   return ParagraphSetter(p, width, fonts, markup_name, out).run();
 }
 

@@ -5,9 +5,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
-#include <memory>
 #include <unordered_map>
 
 #include "base/text.hpp"
@@ -34,7 +34,8 @@ std::optional<std::string> read_source(const std::string& path, const std::strin
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
   if (size < 0) { // a pipe or a directory
-    out.error(display_name, {}, "", Msg::cannot_read_file, {bilingual("không phải tệp thông thường", "not a regular file")});
+    out.error(display_name, {}, "", Msg::cannot_read_file,
+              {bilingual("không phải tệp thông thường", "not a regular file")});
     return std::nullopt;
   }
   if (static_cast<std::size_t>(size) > limits.max_bytes) {
@@ -142,7 +143,9 @@ public:
   std::string path() const { return current_path(); }
 
   /// A position from libyaml: 0-based line and column in characters.
-  Location at(const yaml_mark_t& mark) const { return character_location(file_, mark.line, mark.column); }
+  Location at(const yaml_mark_t& mark) const {
+    return character_location(file_, mark.line, mark.column);
+  }
 
 private:
   struct Frame {
@@ -156,7 +159,8 @@ private:
 
   void alias(const yaml_event_t& e) {
     const char* name = reinterpret_cast<const char*>(e.data.alias.anchor);
-    out_.error(file_.name(), at(e.start_mark), current_path(), Msg::yaml_alias, {name != nullptr ? name : ""});
+    out_.error(file_.name(), at(e.start_mark), current_path(), Msg::yaml_alias,
+               {name != nullptr ? name : ""});
     if (++aliases_ >= limits_.max_reported) {
       throw StopParsing{};
     }
@@ -173,7 +177,8 @@ private:
     DataNode node;
     node.location = at(e.start_mark);
     // YAML's core schema: an empty plain value, ~ and null are nothing at all.
-    if (plain && (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+    if (plain &&
+        (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
       emit(std::move(node));
       return;
     }
@@ -210,12 +215,14 @@ private:
   std::string clean_text(const std::string& raw, Location where) {
     if (auto c = find_control_character(raw)) {
       std::size_t len = utf8_sequence_length(raw, *c);
-      out_.error(file_.name(), find_from(where, raw.substr(*c, len)), current_path(), Msg::control_character,
+      out_.error(file_.name(), find_from(where, raw.substr(*c, len)), current_path(),
+                 Msg::control_character,
                  {code_point_label(decode_utf8(raw.substr(*c, len)).front())});
     }
     std::string nfc = to_nfc(raw);
     if (auto m = find_leftover_combining_mark(nfc)) {
-      out_.error(file_.name(), find_from(where, nfc.substr(*m, 2)), current_path(), Msg::leftover_combining_mark,
+      out_.error(file_.name(), find_from(where, nfc.substr(*m, 2)), current_path(),
+                 Msg::leftover_combining_mark,
                  {code_point_label(decode_utf8(nfc.substr(*m, 2)).front())});
     }
     return nfc;
@@ -244,10 +251,12 @@ private:
     }
     static const std::regex kKeyLine(R"(^\s*-?\s*[A-Za-z_]+:(\s|$))");
     std::size_t line_end = text.find('\n', i + 1);
-    std::string next = text.substr(i + 1, std::min<std::size_t>(
-                                              200, line_end == std::string::npos ? std::string::npos : line_end - i - 1));
+    std::string next = text.substr(i + 1, std::min<std::size_t>(200, line_end == std::string::npos
+                                                                         ? std::string::npos
+                                                                         : line_end - i - 1));
     if (std::regex_search(next, kKeyLine)) {
-      out_.error(file_.name(), where, current_path(), Msg::yaml_unclosed_quote, {std::string(1, quote)});
+      out_.error(file_.name(), where, current_path(), Msg::yaml_unclosed_quote,
+                 {std::string(1, quote)});
       throw StopParsing{};
     }
   }
@@ -291,8 +300,9 @@ private:
       auto [it, fresh] = top.key_lines.emplace(node.text, node.location.line);
       if (!fresh) {
         std::string parent = current_path(stack_.size() - 1);
-        out_.error(file_.name(), node.location, parent.empty() ? node.text : parent + "." + node.text,
-                   Msg::yaml_duplicate_key, {node.text, std::to_string(it->second)});
+        out_.error(file_.name(), node.location,
+                   parent.empty() ? node.text : parent + "." + node.text, Msg::yaml_duplicate_key,
+                   {node.text, std::to_string(it->second)});
         top.skip_value = true;
         return;
       }
@@ -349,13 +359,14 @@ bool colon_in_plain_text(const SourceFile& file, std::size_t line0) {
     value.pop_back();
   }
   bool quoted = !value.empty() && (value.front() == '"' || value.front() == '\'');
-  return !quoted && (value.find(": ") != std::string::npos || (!value.empty() && value.back() == ':'));
+  return !quoted &&
+         (value.find(": ") != std::string::npos || (!value.empty() && value.back() == ':'));
 }
 
 /// libyaml's message, turned into the most helpful of our diagnostics.
 template <typename Builder>
-void report_syntax_error(const SourceFile& file, const yaml_parser_t& parser, const Builder& builder,
-                         Diagnostics& out) {
+void report_syntax_error(const SourceFile& file, const yaml_parser_t& parser,
+                         const Builder& builder, Diagnostics& out) {
   std::string problem = parser.problem != nullptr ? parser.problem : "unknown error";
   std::string context = parser.context != nullptr ? parser.context : "";
   Location where = builder.at(parser.problem_mark);
@@ -367,13 +378,17 @@ void report_syntax_error(const SourceFile& file, const yaml_parser_t& parser, co
   }
   if (tab) {
     out.error(file.name(), file.locate(*tab), "", Msg::yaml_tab_indent);
-  } else if (context == "while parsing a flow sequence" || context == "while parsing a flow mapping") {
+  } else if (context == "while parsing a flow sequence" ||
+             context == "while parsing a flow mapping") {
     bool sequence = context.find("sequence") != std::string::npos;
-    out.error(file.name(), opened, "", Msg::yaml_unclosed_flow, {sequence ? "[" : "{", sequence ? "]" : "}"});
+    out.error(file.name(), opened, "", Msg::yaml_unclosed_flow,
+              {sequence ? "[" : "{", sequence ? "]" : "}"});
   } else if (context == "while scanning a quoted scalar") {
     out.error(file.name(), opened, builder.path(), Msg::yaml_unclosed_quote,
-              {std::string(1, file.text()[std::min(opened.offset, static_cast<std::uint32_t>(file.text().size() - 1))])});
-  } else if (problem == "mapping values are not allowed in this context" && colon_in_plain_text(file, line0)) {
+              {std::string(1, file.text()[std::min(opened.offset, static_cast<std::uint32_t>(
+                                                                      file.text().size() - 1))])});
+  } else if (problem == "mapping values are not allowed in this context" &&
+             colon_in_plain_text(file, line0)) {
     // "kết luận như sau:" unquoted: YAML reads a second key on the line.
     out.error(file.name(), where, "", Msg::yaml_colon_in_text);
   } else if (where.offset < file.text().size() &&

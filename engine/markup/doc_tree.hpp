@@ -10,7 +10,9 @@
 namespace vanban {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
-inline double mm(double v) { return v * kPointsPerMm; }
+inline double mm(double v) {
+  return v * kPointsPerMm;
+}
 
 enum class Align { left, center, right, justify };
 

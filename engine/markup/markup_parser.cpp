@@ -20,8 +20,9 @@ struct ElementRule {
   bool text = false; ///< may hold text directly
 };
 
-const std::set<std::string> kParagraphAttrs = {"align", "size", "line-height", "indent", "space-before",
-                                               "space-after", "balance", "keep-with-next", "role"};
+const std::set<std::string> kParagraphAttrs = {"align",   "size",           "line-height",
+                                               "indent",  "space-before",   "space-after",
+                                               "balance", "keep-with-next", "role"};
 const std::set<std::string> kInline = {"b", "i", "u"};
 
 const std::map<std::string, ElementRule>& rules() {
@@ -30,8 +31,8 @@ const std::map<std::string, ElementRule>& rules() {
        {{"title", "author", "subject", "keywords", "lang", "date"},
         {"page", "body", "p", "rule", "space", "grid", "table", "ol"}}},
       {"page",
-       {{"width", "height", "margin-top", "margin-bottom", "margin-left", "margin-right", "page-numbers",
-         "page-number-from", "page-number-size", "page-number-baseline"},
+       {{"width", "height", "margin-top", "margin-bottom", "margin-left", "margin-right",
+         "page-numbers", "page-number-from", "page-number-size", "page-number-baseline"},
         {}}},
       {"body", {{"size", "line-height", "indent", "space-after", "align"}, {}}},
       {"p", {kParagraphAttrs, kInline, true}},
@@ -43,10 +44,14 @@ const std::map<std::string, ElementRule>& rules() {
       {"grid", {{"columns", "keep", "lines-before", "space-before", "role"}, {"row"}}},
       {"row", {{"space-before"}, {"cell"}}},
       {"cell", {{"align", "bold"}, {"p", "rule", "space", "ol"}}},
-      {"table", {{"columns", "header-rows", "border", "padding", "space-before", "space-after"}, {"tr"}}},
+      {"table",
+       {{"columns", "header-rows", "border", "padding", "space-before", "space-after"}, {"tr"}}},
       {"tr", {{}, {"td"}}},
       {"td", {{"align", "bold"}, {"p", "b", "i", "u"}, true}},
-      {"ol", {{"format", "start", "align", "size", "line-height", "indent", "space-before", "space-after", "role"}, {"li"}}},
+      {"ol",
+       {{"format", "start", "align", "size", "line-height", "indent", "space-before", "space-after",
+         "role"},
+        {"li"}}},
       {"li", {kParagraphAttrs, kInline, true}},
   };
   return table;
@@ -63,7 +68,9 @@ bool is_blank(const char* s) {
 
 /// Mustache tags inside a template are text to XML; attribute values holding one
 /// are checked after expansion, not here.
-bool has_template_tag(const char* s) { return std::string_view(s).find("{{") != std::string_view::npos; }
+bool has_template_tag(const char* s) {
+  return std::string_view(s).find("{{") != std::string_view::npos;
+}
 
 class Reader {
 public:
@@ -124,8 +131,10 @@ public:
       bad(n, name, v, bilingual("độ dài như 10mm hoặc 12pt", "a length such as 10mm or 12pt"));
       return fallback;
     }
-    if (unit == "mm") return mm(number);
-    if (unit == "pt" || unit.empty()) return number;
+    if (unit == "mm")
+      return mm(number);
+    if (unit == "pt" || unit.empty())
+      return number;
     bad(n, name, v, bilingual("độ dài như 10mm hoặc 12pt", "a length such as 10mm or 12pt"));
     return fallback;
   }
@@ -152,8 +161,10 @@ public:
       return fallback;
     }
     std::string v = a.value();
-    if (v == "true" || v == "yes") return true;
-    if (v == "false" || v == "no") return false;
+    if (v == "true" || v == "yes")
+      return true;
+    if (v == "false" || v == "no")
+      return false;
     bad(n, name, v, bilingual("true hoặc false", "true or false"));
     return fallback;
   }
@@ -164,10 +175,14 @@ public:
       return fallback;
     }
     std::string v = a.value();
-    if (v == "left") return Align::left;
-    if (v == "center") return Align::center;
-    if (v == "right") return Align::right;
-    if (v == "justify") return Align::justify;
+    if (v == "left")
+      return Align::left;
+    if (v == "center")
+      return Align::center;
+    if (v == "right")
+      return Align::right;
+    if (v == "justify")
+      return Align::justify;
     bad(n, "align", v, "left, center, right, justify");
     return fallback;
   }
@@ -177,11 +192,13 @@ public:
     std::string v = n.attribute("columns").value();
     std::size_t i = 0;
     while (i < v.size()) {
-      while (i < v.size() && v[i] == ' ') ++i;
+      while (i < v.size() && v[i] == ' ')
+        ++i;
       std::size_t j = v.find(' ', i);
       std::string item = v.substr(i, j == std::string::npos ? std::string::npos : j - i);
       i = j == std::string::npos ? v.size() : j;
-      if (item.empty()) continue;
+      if (item.empty())
+        continue;
       if (item == "*") {
         out.push_back(0);
         continue;
@@ -201,7 +218,8 @@ public:
     return out;
   }
 
-  void bad(const pugi::xml_node& n, const char* name, const std::string& value, const std::string& expected) {
+  void bad(const pugi::xml_node& n, const char* name, const std::string& value,
+           const std::string& expected) {
     error(n, Msg::markup_bad_value, {name, value, n.name(), expected});
   }
 
@@ -237,7 +255,8 @@ public:
     }
   }
 
-  Paragraph paragraph(const pugi::xml_node& n, const ParagraphStyle& defaults, bool bold, const std::string& label = "") {
+  Paragraph paragraph(const pugi::xml_node& n, const ParagraphStyle& defaults, bool bold,
+                      const std::string& label = "") {
     check_shape(n);
     Paragraph p;
     p.style = paragraph_style(n, defaults);
@@ -296,7 +315,8 @@ public:
       char* end = nullptr;
       double f = std::strtod(width.c_str(), &end);
       if (end == width.c_str() || *end != '\0' || f <= 0 || f > 1) {
-        bad(n, "width", width, bilingual("text hoặc một tỉ lệ từ 0 đến 1", "text or a fraction from 0 to 1"));
+        bad(n, "width", width,
+            bilingual("text hoặc một tỉ lệ từ 0 đến 1", "text or a fraction from 0 to 1"));
       } else {
         r.fraction = f;
       }
@@ -308,13 +328,15 @@ public:
   }
 
   std::string list_label(const std::string& format, int number, const pugi::xml_node& n) {
-    static const char* kRoman[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-                                   "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+    static const char* kRoman[] = {"",    "I",    "II",  "III",  "IV",    "V",   "VI",
+                                   "VII", "VIII", "IX",  "X",    "XI",    "XII", "XIII",
+                                   "XIV", "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
     if (format == "1." || format == "1-" || format == "1)") {
       return std::to_string(number) + format.substr(1);
     }
     if (format == "a)" || format == "a.") {
-      return number <= 26 ? std::string(1, static_cast<char>('a' + number - 1)) + format.substr(1) : "?";
+      return number <= 26 ? std::string(1, static_cast<char>('a' + number - 1)) + format.substr(1)
+                          : "?";
     }
     if (format == "I." || format == "I-") {
       return number <= 20 ? std::string(kRoman[number]) + format.substr(1) : std::to_string(number);
@@ -326,7 +348,8 @@ public:
     return std::to_string(number) + ".";
   }
 
-  void list(const pugi::xml_node& n, const ParagraphStyle& defaults, bool bold, std::vector<Block>& out) {
+  void list(const pugi::xml_node& n, const ParagraphStyle& defaults, bool bold,
+            std::vector<Block>& out) {
     check_shape(n);
     ParagraphStyle style = paragraph_style(n, defaults);
     std::string format = n.attribute("format") ? n.attribute("format").value() : "1.";
@@ -340,7 +363,8 @@ public:
     }
   }
 
-  void flow(const pugi::xml_node& parent, const ParagraphStyle& defaults, bool bold, std::vector<Block>& out) {
+  void flow(const pugi::xml_node& parent, const ParagraphStyle& defaults, bool bold,
+            std::vector<Block>& out) {
     for (const pugi::xml_node& c : parent.children()) {
       if (c.type() != pugi::node_element) {
         continue;
@@ -374,7 +398,8 @@ public:
     defaults.line_height = 0;
     bool has_blocks = false;
     for (const pugi::xml_node& child : n.children()) {
-      has_blocks = has_blocks || (child.type() == pugi::node_element && child.name() == std::string("p"));
+      has_blocks =
+          has_blocks || (child.type() == pugi::node_element && child.name() == std::string("p"));
     }
     if (!has_blocks && n.name() == std::string("td")) {
       // <td>text</td>: the cell is one paragraph.
@@ -442,7 +467,8 @@ public:
     p.page_number_from = integer(n, "page-number-from", p.page_number_from, 1, 1000);
     p.page_number_size = length(n, "page-number-size", p.page_number_size);
     p.page_number_baseline = length(n, "page-number-baseline", p.page_number_baseline);
-    if (p.margin_left + p.margin_right > p.width - mm(20) || p.margin_top + p.margin_bottom > p.height - mm(20)) {
+    if (p.margin_left + p.margin_right > p.width - mm(20) ||
+        p.margin_top + p.margin_bottom > p.height - mm(20)) {
       bad(n, "margin", "…", bilingual("lề nhỏ hơn khổ giấy", "margins smaller than the page"));
     }
   }
@@ -519,8 +545,9 @@ std::optional<DocTree> parse_markup(const SourceFile& markup, Diagnostics& out) 
   pugi::xml_document doc;
   pugi::xml_parse_result result = load(doc, markup.text(), false);
   if (!result) {
-    out.error(markup.name(), markup.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))), "",
-              Msg::markup_syntax, {result.description()});
+    out.error(markup.name(),
+              markup.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))),
+              "", Msg::markup_syntax, {result.description()});
     return std::nullopt;
   }
   Diagnostics found;
@@ -541,7 +568,8 @@ void lint_template_markup(const SourceFile& tmpl, bool fragment, Diagnostics& ou
   pugi::xml_document doc;
   pugi::xml_parse_result result = load(doc, tmpl.text(), fragment);
   if (!result) {
-    out.error(tmpl.name(), tmpl.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))), "",
+    out.error(tmpl.name(),
+              tmpl.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))), "",
               Msg::markup_syntax, {result.description()});
     return;
   }

@@ -90,9 +90,12 @@ std::string to_inline_syntax(const RichText& text) {
   std::string out;
   for (const TextRun& run : text) {
     std::string open;
-    if (run.bold) open += "**";
-    if (run.italic) open += "*";
-    if (run.underline) open += "__";
+    if (run.bold)
+      open += "**";
+    if (run.italic)
+      open += "*";
+    if (run.underline)
+      open += "__";
     std::string close(open.rbegin(), open.rend());
     out += open;
     for (char c : run.text) {

@@ -17,7 +17,9 @@ template <typename F> F next_definition(const char* name) {
   return reinterpret_cast<F>(dlsym(RTLD_NEXT, name));
 }
 
-int fast(int level) { return level == Z_NO_COMPRESSION ? level : Z_BEST_SPEED; }
+int fast(int level) {
+  return level == Z_NO_COMPRESSION ? level : Z_BEST_SPEED;
+}
 
 } // namespace
 
@@ -26,8 +28,8 @@ extern "C" int deflateInit_(z_streamp strm, int level, const char* version, int 
   return real(strm, fast(level), version, stream_size);
 }
 
-extern "C" int deflateInit2_(z_streamp strm, int level, int method, int window_bits, int mem_level, int strategy,
-                             const char* version, int stream_size) {
+extern "C" int deflateInit2_(z_streamp strm, int level, int method, int window_bits, int mem_level,
+                             int strategy, const char* version, int stream_size) {
   static const auto real = next_definition<DeflateInit2>("deflateInit2_");
   return real(strm, fast(level), method, window_bits, mem_level, strategy, version, stream_size);
 }

@@ -53,7 +53,8 @@ void append_num(std::string& out, double v) {
     char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
                       static_cast<char>('0' + frac % 10), 0};
     int len = 3;
-    while (digits[len - 1] == '0') --len;
+    while (digits[len - 1] == '0')
+      --len;
     out += '.';
     out.append(digits, static_cast<std::size_t>(len));
   }
@@ -99,8 +100,9 @@ private:
       }
       const FontFace& face = fonts_.faces[i];
       // The font owns the encoding and deletes it.
-      fonts_pdf_[i] = doc_.CreateFontSubset(fonts_.family.c_str(), (i & 1) != 0, (i & 2) != 0, false,
-                                            new PdfIdentityEncoding(0, 0xffff, true), face.path().c_str());
+      fonts_pdf_[i] =
+          doc_.CreateFontSubset(fonts_.family.c_str(), (i & 1) != 0, (i & 2) != 0, false,
+                                new PdfIdentityEncoding(0, 0xffff, true), face.path().c_str());
       if (fonts_pdf_[i] == nullptr) {
         PODOFO_RAISE_ERROR_INFO(ePdfError_InvalidHandle, face.path().c_str());
       }
@@ -130,8 +132,8 @@ private:
     if (!page.lines.empty()) {
       content += "q 0 G 0 J\n";
       for (const PlacedLine& l : page.lines) {
-        content += num(l.thickness) + " w " + num(l.x1) + " " + num(h - l.y1) + " m " + num(l.x2) + " " +
-                   num(h - l.y2) + " l S\n";
+        content += num(l.thickness) + " w " + num(l.x1) + " " + num(h - l.y1) + " m " + num(l.x2) +
+                   " " + num(h - l.y2) + " l S\n";
       }
       content += "Q\n";
     }
@@ -164,8 +166,8 @@ private:
     }
     for (std::size_t i = 0; i < 4; ++i) {
       if (on_page[i]) {
-        pdf_page->AddResource(fonts_pdf_[i]->GetIdentifier(), fonts_pdf_[i]->GetObject()->Reference(),
-                              PdfName("Font"));
+        pdf_page->AddResource(fonts_pdf_[i]->GetIdentifier(),
+                              fonts_pdf_[i]->GetObject()->Reference(), PdfName("Font"));
       }
     }
     set_compressed(pdf_page->GetContentsForAppending(), content);
@@ -176,7 +178,8 @@ private:
   static void set_compressed(PdfObject* object, const std::string& content) {
     uLongf size = compressBound(static_cast<uLong>(content.size()));
     std::string packed(size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(content.data()),
+    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                  reinterpret_cast<const Bytef*>(content.data()),
                   static_cast<uLong>(content.size()), Z_BEST_SPEED) != Z_OK) {
       object->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
       return;
@@ -228,8 +231,9 @@ private:
 
 } // namespace
 
-std::optional<std::string> write_pdf(const PagedLayout& layout, const FontSet& fonts, const PdfOptions& options,
-                                     const std::string& output_name, Diagnostics& out) {
+std::optional<std::string> write_pdf(const PagedLayout& layout, const FontSet& fonts,
+                                     const PdfOptions& options, const std::string& output_name,
+                                     Diagnostics& out) {
   try {
     return PdfBuilder(layout, fonts, options).build();
   } catch (const PoDoFo::PdfError& e) {

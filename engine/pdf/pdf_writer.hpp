@@ -10,13 +10,14 @@
 namespace vanban {
 
 struct PdfOptions {
-  std::string creator;     ///< "vanban 0.1.0"
-  std::string timestamp;   ///< PDF date "D:20220407000000+07'00'": from the document, never the clock
-  std::string content_id;  ///< hex digest of the input; makes /ID differ per document
+  std::string creator;   ///< "vanban 0.1.0"
+  std::string timestamp; ///< PDF date "D:20220407000000+07'00'": from the document, never the clock
+  std::string content_id; ///< hex digest of the input; makes /ID differ per document
 };
 
 /// The PDF file as bytes, or nullopt with a diagnostic naming `output_name`.
-std::optional<std::string> write_pdf(const PagedLayout& layout, const FontSet& fonts, const PdfOptions& options,
-                                     const std::string& output_name, Diagnostics& out);
+std::optional<std::string> write_pdf(const PagedLayout& layout, const FontSet& fonts,
+                                     const PdfOptions& options, const std::string& output_name,
+                                     Diagnostics& out);
 
 } // namespace vanban

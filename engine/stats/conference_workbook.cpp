@@ -10,14 +10,16 @@ namespace {
 
 std::string join_titles(const Person& p) {
   std::string out;
-  for (const std::string& t : p.titles) out += (out.empty() ? "" : ", ") + t;
+  for (const std::string& t : p.titles)
+    out += (out.empty() ? "" : ", ") + t;
   return out;
 }
 
 std::string names_of(const Conference& c, const std::vector<std::string>& ids) {
   std::string out;
   for (const std::string& id : ids) {
-    if (const Person* p = c.person(id)) out += (out.empty() ? "" : "; ") + p->name;
+    if (const Person* p = c.person(id))
+      out += (out.empty() ? "" : "; ") + p->name;
   }
   return out;
 }
@@ -35,15 +37,21 @@ public:
   Workbook build() {
     // Attendance and directives first: the facts sheet counts them with formulas.
     for (const TemplateSheet& s : tmpl_.sheets) {
-      if (s.sheet == "attendance") attendance(s);
-      if (s.sheet == "directives") directives(s);
+      if (s.sheet == "attendance")
+        attendance(s);
+      if (s.sheet == "directives")
+        directives(s);
     }
     std::vector<Sheet> ordered;
     for (const TemplateSheet& s : tmpl_.sheets) {
-      if (s.sheet == "facts") ordered.push_back(facts(s));
-      if (s.sheet == "agenda") ordered.push_back(agenda(s));
-      if (s.sheet == "attendance") ordered.push_back(attendance_sheet_);
-      if (s.sheet == "directives") ordered.push_back(directives_sheet_);
+      if (s.sheet == "facts")
+        ordered.push_back(facts(s));
+      if (s.sheet == "agenda")
+        ordered.push_back(agenda(s));
+      if (s.sheet == "attendance")
+        ordered.push_back(attendance_sheet_);
+      if (s.sheet == "directives")
+        ordered.push_back(directives_sheet_);
     }
     book_.sheets = std::move(ordered);
     return std::move(book_);
@@ -61,13 +69,17 @@ private:
     const ConferenceInfo& i = c_.info;
     line("Cơ quan ban hành", c_.issuer.name);
     line("Cơ quan cấp trên", c_.issuer.parent);
-    line("Thể thức", c_.standard == Standard::party ? "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"
-                                                     : "Văn bản hành chính (Nghị định 30/2020/NĐ-CP)");
+    line("Thể thức", c_.standard == Standard::party
+                         ? "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"
+                         : "Văn bản hành chính (Nghị định 30/2020/NĐ-CP)");
     line("Loại hội nghị", kind_words(i.kind));
     line("Tên hội nghị", capitalize_first(i.title));
     line("Kỳ báo cáo", period_words(i.period));
-    line("Thời gian bắt đầu", time_words(i.start.hour, i.start.minute) + ", " + date_words(i.start.date));
-    if (i.end) line("Thời gian kết thúc", time_words(i.end->hour, i.end->minute) + ", " + date_words(i.end->date));
+    line("Thời gian bắt đầu",
+         time_words(i.start.hour, i.start.minute) + ", " + date_words(i.start.date));
+    if (i.end)
+      line("Thời gian kết thúc",
+           time_words(i.end->hour, i.end->minute) + ", " + date_words(i.end->date));
     line("Địa điểm", i.venue);
     line("Chủ trì", names_of(c_, i.chairs));
     line("Thư ký", names_of(c_, {i.secretary}));
@@ -81,7 +93,8 @@ private:
     return s;
   }
 
-  void count_line(SheetBuilder& b, const std::string& label, const std::string& formula, double value) {
+  void count_line(SheetBuilder& b, const std::string& label, const std::string& formula,
+                  double value) {
     b.row();
     b.text("label", label);
     if (formula.empty()) {
@@ -93,7 +106,8 @@ private:
 
   double done_count() const {
     double n = 0;
-    for (const Directive& d : c_.directives) n += d.status == DirectiveStatus::done ? 1 : 0;
+    for (const Directive& d : c_.directives)
+      n += d.status == DirectiveStatus::done ? 1 : 0;
     return n;
   }
 
@@ -108,13 +122,15 @@ private:
       b.text("titles", join_titles(p));
       b.text("unit", p.unit);
       b.text("role", role_words(p.role));
-      b.text("attendance", attendance_words(p) + (p.attendance == Attendance::delegated ? ": " + p.delegate : ""));
+      b.text("attendance", attendance_words(p) +
+                               (p.attendance == Attendance::delegated ? ": " + p.delegate : ""));
       b.text("reason", p.reason);
     }
     int col = b.col("attendance");
     int first = b.first_data_row();
     int last = b.current_row();
-    std::string range = "'" + spec.name + "'!" + absolute_cell(first, col) + ":" + absolute_cell(std::max(first, last), col);
+    std::string range = "'" + spec.name + "'!" + absolute_cell(first, col) + ":" +
+                        absolute_cell(std::max(first, last), col);
     attendance_present_ = "=COUNTIF(" + range + ",\"Có mặt\")";
     attendance_absent_ = "=COUNTA(" + range + ")-COUNTIF(" + range + ",\"Có mặt\")";
     Sheet& s = b.finish();
@@ -144,9 +160,11 @@ private:
     int deadline = b.col("deadline");
     int columns = static_cast<int>(spec.columns.size());
     Sheet& s = b.finish();
-    std::string status_range = "'" + spec.name + "'!" + absolute_cell(first, status) + ":" + absolute_cell(last, status);
+    std::string status_range =
+        "'" + spec.name + "'!" + absolute_cell(first, status) + ":" + absolute_cell(last, status);
     directives_total_ = "=COUNTA(" + status_range + ")";
-    directives_done_ = "=COUNTIF(" + status_range + "," + formula_text(status_label(tmpl_, DirectiveStatus::done)) + ")";
+    directives_done_ = "=COUNTIF(" + status_range + "," +
+                       formula_text(status_label(tmpl_, DirectiveStatus::done)) + ")";
     // A dropdown on the status column, room left for rows added by hand.
     s.validations.push_back({{first, status, last + 200, status},
                              {tmpl_.status_labels.begin(), tmpl_.status_labels.end()}});
@@ -160,12 +178,14 @@ private:
     const std::string& cancelled_label = status_label(tmpl_, DirectiveStatus::cancelled);
     const std::string& overdue_label = status_label(tmpl_, DirectiveStatus::overdue);
     CellRange rows{first, 0, last + 200, columns - 1};
+    s.conditional_formats.push_back({rows,
+                                     "=AND(" + st + "<>" + formula_text(done_label) + "," + st +
+                                         "<>" + formula_text(cancelled_label) + ",OR(" + st + "=" +
+                                         formula_text(overdue_label) + ",AND(ISNUMBER(" + dl +
+                                         ")," + dl + "<TODAY())))",
+                                     book_.format(overdue)});
     s.conditional_formats.push_back(
-        {rows,
-         "=AND(" + st + "<>" + formula_text(done_label) + "," + st + "<>" + formula_text(cancelled_label) + ",OR(" +
-             st + "=" + formula_text(overdue_label) + ",AND(ISNUMBER(" + dl + ")," + dl + "<TODAY())))",
-         book_.format(overdue)});
-    s.conditional_formats.push_back({rows, "=" + st + "=" + formula_text(done_label), book_.format(done)});
+        {rows, "=" + st + "=" + formula_text(done_label), book_.format(done)});
     directives_sheet_ = s;
   }
 

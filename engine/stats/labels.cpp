@@ -48,14 +48,19 @@ namespace {
 std::string units(const Directive& d, bool lead) {
   std::string out;
   for (const Assignee& a : d.assignees) {
-    if (a.lead == lead) out += (out.empty() ? "" : "; ") + a.unit;
+    if (a.lead == lead)
+      out += (out.empty() ? "" : "; ") + a.unit;
   }
   return out;
 }
 } // namespace
 
-std::string lead_units(const Directive& d) { return units(d, true); }
-std::string support_units(const Directive& d) { return units(d, false); }
+std::string lead_units(const Directive& d) {
+  return units(d, true);
+}
+std::string support_units(const Directive& d) {
+  return units(d, false);
+}
 
 std::string held_quarter(const Conference& c) {
   const Date& d = c.info.start.date;
@@ -69,16 +74,17 @@ std::string held_month(const Conference& c) {
 
 int present_count(const Conference& c) {
   int n = 0;
-  for (const Person& p : c.attendees) n += p.attendance == Attendance::present ? 1 : 0;
+  for (const Person& p : c.attendees)
+    n += p.attendance == Attendance::present ? 1 : 0;
   return n;
 }
 
 int attendee_total(const Conference& c) {
   int n = present_count(c);
-  for (const AttendeeGroup& g : c.groups) n += g.count.value_or(0);
+  for (const AttendeeGroup& g : c.groups)
+    n += g.count.value_or(0);
   return n;
 }
-
 
 long serial_day(const Date& d) {
   // Days from civil (Howard Hinnant's algorithm), shifted to the 1899-12-30 epoch.

@@ -14,8 +14,8 @@ using nlohmann::json;
 
 namespace {
 
-void collect_parts(const Indicator& ind, const std::vector<Breakdown>& breakdowns, const std::string& prefix,
-                   std::vector<FigureRecord>& out) {
+void collect_parts(const Indicator& ind, const std::vector<Breakdown>& breakdowns,
+                   const std::string& prefix, std::vector<FigureRecord>& out) {
   for (const Breakdown& b : breakdowns) {
     for (const BreakdownPart& part : b.parts) {
       std::string label = prefix.empty() ? part.label : prefix + " › " + part.label;
@@ -25,20 +25,25 @@ void collect_parts(const Indicator& ind, const std::vector<Breakdown>& breakdown
   }
 }
 
-json date_json(const std::optional<Date>& d) { return d ? json(iso_string(*d)) : json(nullptr); }
+json date_json(const std::optional<Date>& d) {
+  return d ? json(iso_string(*d)) : json(nullptr);
+}
 
 std::optional<Date> date_from(const json& j) {
-  if (!j.is_string()) return std::nullopt;
+  if (!j.is_string())
+    return std::nullopt;
   std::string s = j.get<std::string>();
   int y = 0, m = 0, d = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || !is_real_date(y, m, d)) return std::nullopt;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || !is_real_date(y, m, d))
+    return std::nullopt;
   return Date{y, m, d};
 }
 
 } // namespace
 
 bool overdue_as_of(const DirectiveRecord& d, const Date& as_of) {
-  if (d.status == DirectiveStatus::done || d.status == DirectiveStatus::cancelled) return false;
+  if (d.status == DirectiveStatus::done || d.status == DirectiveStatus::cancelled)
+    return false;
   return d.status == DirectiveStatus::overdue || (d.deadline && *d.deadline < as_of);
 }
 
@@ -55,8 +60,9 @@ ConferenceRecord make_record(const Conference& c) {
   for (const Directive& dir : c.directives) {
     Directive rule_only;
     rule_only.deadline_rule = dir.deadline_rule;
-    r.directives.push_back({dir.number, plain_text(dir.content), lead_units(dir), support_units(dir), dir.deadline,
-                            deadline_words(rule_only), dir.status, dir.completed, dir.notes});
+    r.directives.push_back({dir.number, plain_text(dir.content), lead_units(dir),
+                            support_units(dir), dir.deadline, deadline_words(rule_only), dir.status,
+                            dir.completed, dir.notes});
   }
   for (const Indicator& i : c.indicators) {
     r.figures.push_back({i.id, i.name, i.unit, "", "", i.value});
@@ -74,10 +80,12 @@ void sort_records(std::vector<ConferenceRecord>& records) {
     keyed.emplace_back(std::move(line), std::move(r));
   }
   std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.second.unit, a.second.start, a.first) < std::tie(b.second.unit, b.second.start, b.first);
+    return std::tie(a.second.unit, a.second.start, a.first) <
+           std::tie(b.second.unit, b.second.start, b.first);
   });
   records.clear();
-  for (auto& [line, r] : keyed) records.push_back(std::move(r));
+  for (auto& [line, r] : keyed)
+    records.push_back(std::move(r));
 }
 
 std::string to_fragment_line(const ConferenceRecord& r) {

@@ -37,9 +37,9 @@ struct ConferenceRecord {
   std::string month;            ///< month held, "2022-04"
   std::string reporting_period; ///< the period it reviews, "2022-Q1"
   DateTime start;
-  std::string kind;             ///< in words, "Sơ kết"
+  std::string kind; ///< in words, "Sơ kết"
   std::string title;
-  int attendees = 0;            ///< persons present plus group head counts
+  int attendees = 0; ///< persons present plus group head counts
   std::vector<DirectiveRecord> directives;
   std::vector<FigureRecord> figures;
 };

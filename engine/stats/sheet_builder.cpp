@@ -50,7 +50,9 @@ void SheetBuilder::row() {
   ++sheet_.data_rows;
 }
 
-SheetCell& SheetBuilder::cell(int col) { return sheet_.rows.back()[static_cast<std::size_t>(col)]; }
+SheetCell& SheetBuilder::cell(int col) {
+  return sheet_.rows.back()[static_cast<std::size_t>(col)];
+}
 
 int SheetBuilder::format_for(const std::string& field) {
   int c = col(field);
@@ -94,7 +96,8 @@ void SheetBuilder::formula(const std::string& field, const std::string& formula,
 }
 
 bool SheetBuilder::is_date_field(const std::string& field) {
-  return field == "deadline" || field == "completed" || field == "date" || field == "conference_date";
+  return field == "deadline" || field == "completed" || field == "date" ||
+         field == "conference_date";
 }
 
 Sheet& SheetBuilder::finish() {

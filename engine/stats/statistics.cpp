@@ -28,10 +28,11 @@ struct DirectiveRow {
 struct FigureRow {
   const ConferenceRecord* conference;
   const FigureRecord* figure;
-  const std::string& breakdown() const { return figure->breakdown.empty() ? total_ : figure->breakdown; }
+  const std::string& breakdown() const {
+    return figure->breakdown.empty() ? total_ : figure->breakdown;
+  }
   static inline const std::string total_ = kTotalRow;
 };
-
 
 class StatisticsBook {
 public:
@@ -39,11 +40,14 @@ public:
                  const StatisticsOptions& options)
       : tmpl_(tmpl), options_(options) {
     for (const ConferenceRecord& c : sorted) {
-      if (in_period(c, options.period)) conferences_.push_back(&c);
+      if (in_period(c, options.period))
+        conferences_.push_back(&c);
     }
     for (const ConferenceRecord* c : conferences_) {
-      for (const DirectiveRecord& d : c->directives) directives_.push_back({c, &d});
-      for (const FigureRecord& f : c->figures) figures_.push_back({c, &f});
+      for (const DirectiveRecord& d : c->directives)
+        directives_.push_back({c, &d});
+      for (const FigureRecord& f : c->figures)
+        figures_.push_back({c, &f});
       units_.insert(c->unit);
       unit_periods_.insert({c->unit, c->quarter});
       months_.insert(c->month);
@@ -59,19 +63,26 @@ public:
     // Data sheets first: the summary's formulas need their columns.
     std::map<std::string, Sheet> made;
     for (const TemplateSheet& s : tmpl_.sheets) {
-      if (s.sheet == "conferences") made[s.sheet] = conferences_sheet(s);
-      if (s.sheet == "figures") made[s.sheet] = figures_sheet(s);
+      if (s.sheet == "conferences")
+        made[s.sheet] = conferences_sheet(s);
+      if (s.sheet == "figures")
+        made[s.sheet] = figures_sheet(s);
     }
     for (const TemplateSheet& s : tmpl_.sheets) {
-      if (s.sheet == "directives") made[s.sheet] = directives_sheet(s);
+      if (s.sheet == "directives")
+        made[s.sheet] = directives_sheet(s);
     }
     for (const TemplateSheet& s : tmpl_.sheets) {
-      if (s.sheet == "summary") made[s.sheet] = summary_sheet(s);
-      if (s.sheet == "indicators") made[s.sheet] = indicators_sheet(s);
-      if (s.sheet == "charts") made[s.sheet] = charts_sheet(s);
+      if (s.sheet == "summary")
+        made[s.sheet] = summary_sheet(s);
+      if (s.sheet == "indicators")
+        made[s.sheet] = indicators_sheet(s);
+      if (s.sheet == "charts")
+        made[s.sheet] = charts_sheet(s);
     }
     for (const TemplateSheet& s : tmpl_.sheets) {
-      if (made.contains(s.sheet)) book_.sheets.push_back(std::move(made[s.sheet]));
+      if (made.contains(s.sheet))
+        book_.sheets.push_back(std::move(made[s.sheet]));
     }
     return std::move(book_);
   }
@@ -81,7 +92,8 @@ private:
 
   std::string column_of(const char* sheet, const char* field) const {
     const TemplateSheet* s = tmpl_.sheet(sheet);
-    if (s == nullptr || s->column(field) < 0) return "";
+    if (s == nullptr || s->column(field) < 0)
+      return "";
     return whole_column(s->name, s->column(field));
   }
 
@@ -136,8 +148,9 @@ private:
       std::string dl = relative_cell(row, deadline);
       b.formula("overdue",
                 "=IF(AND(" + st + "<>" + label(DirectiveStatus::done) + "," + st + "<>" +
-                    label(DirectiveStatus::cancelled) + ",OR(" + st + "=" + label(DirectiveStatus::overdue) +
-                    ",AND(ISNUMBER(" + dl + ")," + dl + "<" + as_of_cell() + "))),1,0)",
+                    label(DirectiveStatus::cancelled) + ",OR(" + st + "=" +
+                    label(DirectiveStatus::overdue) + ",AND(ISNUMBER(" + dl + ")," + dl + "<" +
+                    as_of_cell() + "))),1,0)",
                 overdue_as_of(d, options_.as_of) ? 1 : 0);
     }
     Sheet& s = b.finish();
@@ -160,11 +173,15 @@ private:
     CellFormat date_format;
     date_format.number_format = tmpl_.date_format;
     date_format.bold = true;
-    sheet.rows[1][1] = {SheetCell::Kind::date, "", 0, "", options_.as_of, book_.format(date_format)};
-    std::string c_unit = column_of("conferences", "unit"), c_period = column_of("conferences", "period");
+    sheet.rows[1][1] = {SheetCell::Kind::date,    "", 0, "", options_.as_of,
+                        book_.format(date_format)};
+    std::string c_unit = column_of("conferences", "unit"),
+                c_period = column_of("conferences", "period");
     std::string c_present = column_of("conferences", "present");
-    std::string d_unit = column_of("directives", "unit"), d_period = column_of("directives", "period");
-    std::string d_status = column_of("directives", "status"), d_overdue = column_of("directives", "overdue");
+    std::string d_unit = column_of("directives", "unit"),
+                d_period = column_of("directives", "period");
+    std::string d_status = column_of("directives", "status"),
+                d_overdue = column_of("directives", "overdue");
     int unit_col = b.col("unit"), period_col = b.col("period");
     for (const auto& [unit, period] : unit_periods_) {
       b.row();
@@ -177,7 +194,8 @@ private:
       std::array<double, 5> by_status{};
       double directives = 0, overdue = 0;
       for (const ConferenceRecord* c : conferences_) {
-        if (c->unit != unit || c->quarter != period) continue;
+        if (c->unit != unit || c->quarter != period)
+          continue;
         conferences += 1;
         attendees += c->attendees;
         for (const DirectiveRecord& d : c->directives) {
@@ -186,22 +204,28 @@ private:
           overdue += overdue_as_of(d, options_.as_of) ? 1 : 0;
         }
       }
-      b.formula("conferences", "=COUNTIFS(" + c_unit + "," + u + "," + c_period + "," + p + ")", conferences);
-      b.formula("attendees", "=SUMIFS(" + c_present + "," + c_unit + "," + u + "," + c_period + "," + p + ")",
+      b.formula("conferences", "=COUNTIFS(" + c_unit + "," + u + "," + c_period + "," + p + ")",
+                conferences);
+      b.formula("attendees",
+                "=SUMIFS(" + c_present + "," + c_unit + "," + u + "," + c_period + "," + p + ")",
                 attendees);
-      b.formula("directives", "=COUNTIFS(" + d_unit + "," + u + "," + d_period + "," + p + ")", directives);
+      b.formula("directives", "=COUNTIFS(" + d_unit + "," + u + "," + d_period + "," + p + ")",
+                directives);
       const char* fields[] = {"not_started", "in_progress", "done", "overdue_status", "cancelled"};
       for (std::size_t k = 0; k < 5; ++k) {
-        if (k == 3) continue; // the overdue column counts overdue as of the date, below
+        if (k == 3)
+          continue; // the overdue column counts overdue as of the date, below
         b.formula(fields[k],
-                  "=COUNTIFS(" + d_unit + "," + u + "," + d_period + "," + p + "," + d_status + "," +
-                      label(static_cast<DirectiveStatus>(k)) + ")",
+                  "=COUNTIFS(" + d_unit + "," + u + "," + d_period + "," + p + "," + d_status +
+                      "," + label(static_cast<DirectiveStatus>(k)) + ")",
                   by_status[k]);
       }
-      b.formula("overdue", "=SUMIFS(" + d_overdue + "," + d_unit + "," + u + "," + d_period + "," + p + ")", overdue);
+      b.formula("overdue",
+                "=SUMIFS(" + d_overdue + "," + d_unit + "," + u + "," + d_period + "," + p + ")",
+                overdue);
     }
-    total_row(b, {"conferences", "attendees", "directives", "not_started", "in_progress", "done", "cancelled",
-                  "overdue"});
+    total_row(b, {"conferences", "attendees", "directives", "not_started", "in_progress", "done",
+                  "cancelled", "overdue"});
     return b.finish();
   }
 
@@ -214,7 +238,8 @@ private:
       double sum = 0;
       int c = b.col(f);
       for (int r = first; r <= last && c >= 0; ++r) {
-        const SheetCell& cell = b.sheet().rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+        const SheetCell& cell =
+            b.sheet().rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
         sum += cell.number;
       }
       sums.push_back(sum);
@@ -224,8 +249,10 @@ private:
     b.text(b.spec().columns[0].field, "Tổng cộng");
     for (std::size_t i = 0; i < fields.size(); ++i) {
       int c = b.col(fields[i]);
-      if (c < 0 || last < first) continue;
-      b.formula(fields[i], "=SUM(" + relative_cell(first, c) + ":" + relative_cell(last, c) + ")", sums[i]);
+      if (c < 0 || last < first)
+        continue;
+      b.formula(fields[i], "=SUM(" + relative_cell(first, c) + ":" + relative_cell(last, c) + ")",
+                sums[i]);
     }
   }
 
@@ -251,15 +278,19 @@ private:
     SheetBuilder b(book_, tmpl_, spec);
     b.begin();
     // indicator × unit × period, summed over the conferences of that unit and quarter.
-    std::map<std::tuple<std::string, std::string, std::string>, std::pair<const FigureRecord*, double>> cells;
+    std::map<std::tuple<std::string, std::string, std::string>,
+             std::pair<const FigureRecord*, double>>
+        cells;
     for (const FigureRow& f : figures_) {
-      if (!f.figure->breakdown.empty()) continue;
+      if (!f.figure->breakdown.empty())
+        continue;
       auto key = std::make_tuple(f.figure->indicator_id, f.conference->unit, f.conference->quarter);
       auto [it, fresh] = cells.try_emplace(key, f.figure, 0.0);
       it->second.second += f.figure->value;
     }
     std::string f_id = column_of("figures", "indicator_id"), f_unit = column_of("figures", "unit");
-    std::string f_period = column_of("figures", "period"), f_breakdown = column_of("figures", "breakdown");
+    std::string f_period = column_of("figures", "period"),
+                f_breakdown = column_of("figures", "breakdown");
     std::string f_value = column_of("figures", "value");
     for (const auto& [key, entry] : cells) {
       const auto& [id, unit, period] = key;
@@ -270,11 +301,14 @@ private:
       b.text("unit", unit);
       b.text("period", period);
       int row = b.current_row();
-      auto ref = [&](const char* field) { return "$" + column_letters(b.col(field)) + std::to_string(row + 1); };
+      auto ref = [&](const char* field) {
+        return "$" + column_letters(b.col(field)) + std::to_string(row + 1);
+      };
       if (!f_value.empty()) {
         b.formula("value",
-                  "=SUMIFS(" + f_value + "," + f_id + "," + ref("indicator_id") + "," + f_unit + "," + ref("unit") +
-                      "," + f_period + "," + ref("period") + "," + f_breakdown + "," + formula_text(kTotalRow) + ")",
+                  "=SUMIFS(" + f_value + "," + f_id + "," + ref("indicator_id") + "," + f_unit +
+                      "," + ref("unit") + "," + f_period + "," + ref("period") + "," + f_breakdown +
+                      "," + formula_text(kTotalRow) + ")",
                   entry.second);
       } else {
         b.number("value", entry.second);
@@ -286,12 +320,15 @@ private:
   Sheet charts_sheet(const TemplateSheet& spec) {
     SheetBuilder b(book_, tmpl_, spec);
     b.begin();
-    std::string d_unit = column_of("directives", "unit"), d_status = column_of("directives", "status");
-    std::string d_overdue = column_of("directives", "overdue"), c_month = column_of("conferences", "month");
+    std::string d_unit = column_of("directives", "unit"),
+                d_status = column_of("directives", "status");
+    std::string d_overdue = column_of("directives", "overdue"),
+                c_month = column_of("conferences", "month");
     std::vector<std::string> units(units_.begin(), units_.end());
     std::vector<std::string> months(months_.begin(), months_.end());
     std::size_t rows = std::max(units.size(), months.size());
-    const char* status_fields[] = {"not_started", "in_progress", "done", "overdue_status", "cancelled"};
+    const char* status_fields[] = {"not_started", "in_progress", "done", "overdue_status",
+                                   "cancelled"};
     for (std::size_t i = 0; i < rows; ++i) {
       b.row();
       int row = b.current_row();
@@ -301,14 +338,17 @@ private:
         std::array<double, 5> counts{};
         double overdue = 0;
         for (const DirectiveRow& r : directives_) {
-          if (r.conference->unit != units[i]) continue;
+          if (r.conference->unit != units[i])
+            continue;
           counts[static_cast<std::size_t>(r.directive->status)] += 1;
           overdue += overdue_as_of(*r.directive, options_.as_of) ? 1 : 0;
         }
         for (std::size_t k = 0; k < 5; ++k) {
-          if (k == 3) continue;
+          if (k == 3)
+            continue;
           b.formula(status_fields[k],
-                    "=COUNTIFS(" + d_unit + "," + u + "," + d_status + "," + label(static_cast<DirectiveStatus>(k)) + ")",
+                    "=COUNTIFS(" + d_unit + "," + u + "," + d_status + "," +
+                        label(static_cast<DirectiveStatus>(k)) + ")",
                     counts[k]);
         }
         b.formula("overdue", "=SUMIFS(" + d_overdue + "," + d_unit + "," + u + ")", overdue);
@@ -317,7 +357,8 @@ private:
         b.text("month", months[i]);
         std::string m = "$" + column_letters(b.col("month")) + std::to_string(row + 1);
         double n = 0;
-        for (const ConferenceRecord* c : conferences_) n += c->month == months[i] ? 1 : 0;
+        for (const ConferenceRecord* c : conferences_)
+          n += c->month == months[i] ? 1 : 0;
         b.formula("conferences", "=COUNTIFS(" + c_month + "," + m + ")", n);
       }
     }
@@ -341,9 +382,10 @@ private:
       by_status.y_title = "Số nhiệm vụ";
       for (const char* field : {"not_started", "in_progress", "done", "cancelled"}) {
         int c = b.col(field);
-        if (c < 0) continue;
-        by_status.series.push_back({b.spec().columns[static_cast<std::size_t>(c)].label, range(b.col("unit"), units),
-                                    range(c, units)});
+        if (c < 0)
+          continue;
+        by_status.series.push_back({b.spec().columns[static_cast<std::size_t>(c)].label,
+                                    range(b.col("unit"), units), range(c, units)});
       }
       by_status.row = below;
       by_status.col = 0;
@@ -354,8 +396,8 @@ private:
       per_month.title = "Số hội nghị theo tháng";
       per_month.y_title = "Số hội nghị";
       int c = b.col("conferences");
-      per_month.series.push_back(
-          {b.spec().columns[static_cast<std::size_t>(c)].label, range(b.col("month"), months), range(c, months)});
+      per_month.series.push_back({b.spec().columns[static_cast<std::size_t>(c)].label,
+                                  range(b.col("month"), months), range(c, months)});
       per_month.row = below + (units > 0 ? 22 : 0); // under the first chart, never over it
       per_month.col = 0;
       s.charts.push_back(per_month);

@@ -14,8 +14,8 @@
 namespace vanban {
 
 struct StatisticsOptions {
-  Date as_of;                 ///< directives past their deadline on this day are overdue
-  std::string period;         ///< "2022-Q1" or "2022": only conferences held then; empty: all
+  Date as_of;         ///< directives past their deadline on this day are overdue
+  std::string period; ///< "2022-Q1" or "2022": only conferences held then; empty: all
 };
 
 /// Whether a conference falls in the requested period (quarter or year it was held).

@@ -25,9 +25,13 @@ std::string whole_column(const std::string& sheet, int col) {
   return "'" + sheet + "'!$" + letters + ":$" + letters;
 }
 
-std::string absolute_cell(int row, int col) { return "$" + column_letters(col) + "$" + std::to_string(row + 1); }
+std::string absolute_cell(int row, int col) {
+  return "$" + column_letters(col) + "$" + std::to_string(row + 1);
+}
 
-std::string relative_cell(int row, int col) { return column_letters(col) + std::to_string(row + 1); }
+std::string relative_cell(int row, int col) {
+  return column_letters(col) + std::to_string(row + 1);
+}
 
 std::string formula_text(const std::string& text) {
   std::string out = "\"";

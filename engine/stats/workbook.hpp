@@ -15,10 +15,10 @@ struct CellFormat {
   bool wrap = true;
   bool border = true;
   bool center = false;
-  bool header = false;    ///< shaded header cell
-  double size = 0;        ///< 0: the workbook's size
+  bool header = false; ///< shaded header cell
+  double size = 0;     ///< 0: the workbook's size
   std::string number_format;
-  std::string fill;       ///< "#RRGGBB", for conditional formats
+  std::string fill; ///< "#RRGGBB", for conditional formats
   bool operator==(const CellFormat&) const = default;
 };
 
@@ -37,7 +37,7 @@ struct SheetCell {
   double number = 0;  ///< number, or the cached result of a numeric formula
   std::string result; ///< the cached result of a text formula
   Date date;
-  int format = 0;     ///< index into Workbook::formats
+  int format = 0; ///< index into Workbook::formats
 };
 
 /// A rectangle of cells, 0-based, inclusive.
@@ -74,16 +74,16 @@ struct Chart {
 
 struct Sheet {
   std::string name;
-  std::vector<double> widths; ///< characters, per column
+  std::vector<double> widths;      ///< characters, per column
   std::vector<int> column_formats; ///< per column, for cells typed in later (dates stay dates)
   std::vector<std::vector<SheetCell>> rows;
-  int header_row = -1;        ///< frozen and repeated when printed; -1: none
-  bool autofilter = false;    ///< over the header row and the data below it
-  int data_rows = 0;          ///< rows after the header that hold data
+  int header_row = -1;     ///< frozen and repeated when printed; -1: none
+  bool autofilter = false; ///< over the header row and the data below it
+  int data_rows = 0;       ///< rows after the header that hold data
   std::vector<ListValidation> validations;
   std::vector<ConditionalFormat> conditional_formats;
   std::vector<Chart> charts;
-  std::string print_title;    ///< page header
+  std::string print_title; ///< page header
 };
 
 struct Workbook {
@@ -91,7 +91,7 @@ struct Workbook {
   std::string author;
   std::string font = "Times New Roman";
   double font_size = 12;
-  Date created;               ///< written as the creation date: same input, same bytes
+  Date created; ///< written as the creation date: same input, same bytes
   /// Format 0 is plain text without borders (titles, notes); table cells name theirs.
   std::vector<CellFormat> formats{plain_format()};
   std::vector<Sheet> sheets;

@@ -21,26 +21,31 @@ struct SheetFields {
 const std::map<std::string, SheetFields>& sheet_fields() {
   static const std::map<std::string, SheetFields> table = {
       {"facts", {{"label", "value"}, {"label", "value"}}},
-      {"attendance", {{"stt", "name", "titles", "unit", "role", "attendance", "reason"}, {"attendance"}}},
+      {"attendance",
+       {{"stt", "name", "titles", "unit", "role", "attendance", "reason"}, {"attendance"}}},
       {"agenda", {{"stt", "title", "presenter"}, {}}},
       {"directives",
-       {{"unit", "period", "conference_date", "conference", "number", "content", "lead", "support", "deadline",
-         "deadline_rule", "status", "completed", "overdue", "notes"},
+       {{"unit", "period", "conference_date", "conference", "number", "content", "lead", "support",
+         "deadline", "deadline_rule", "status", "completed", "overdue", "notes"},
         {"status", "deadline"}}},
       {"summary",
-       {{"unit", "period", "conferences", "attendees", "directives", "not_started", "in_progress", "done",
-         "cancelled", "overdue"},
+       {{"unit", "period", "conferences", "attendees", "directives", "not_started", "in_progress",
+         "done", "cancelled", "overdue"},
         {"unit", "period"}}},
       {"conferences",
-       {{"unit", "period", "reporting_period", "date", "month", "kind", "title", "present", "directives"},
+       {{"unit", "period", "reporting_period", "date", "month", "kind", "title", "present",
+         "directives"},
         {"unit", "period", "month", "present"}}},
-      {"indicators", {{"indicator_id", "indicator", "measure", "unit", "period", "value"},
-                      {"indicator_id", "unit", "period", "value"}}},
+      {"indicators",
+       {{"indicator_id", "indicator", "measure", "unit", "period", "value"},
+        {"indicator_id", "unit", "period", "value"}}},
       {"figures",
-       {{"unit", "period", "conference_date", "indicator_id", "indicator", "measure", "breakdown", "part", "value"},
+       {{"unit", "period", "conference_date", "indicator_id", "indicator", "measure", "breakdown",
+         "part", "value"},
         {"unit", "period", "indicator_id", "breakdown", "value"}}},
       {"charts",
-       {{"unit", "not_started", "in_progress", "done", "cancelled", "overdue", "month", "conferences"},
+       {{"unit", "not_started", "in_progress", "done", "cancelled", "overdue", "month",
+         "conferences"},
         {"unit", "month", "conferences"}}},
   };
   return table;
@@ -55,10 +60,13 @@ const std::map<std::string, std::vector<std::string>>& required_sheets() {
   return table;
 }
 
-std::string text_of(const DataNode* n) { return n != nullptr && n->is_scalar() ? n->text : ""; }
+std::string text_of(const DataNode* n) {
+  return n != nullptr && n->is_scalar() ? n->text : "";
+}
 
 double number_of(const DataNode* n, double fallback) {
-  if (n == nullptr || !n->is_scalar()) return fallback;
+  if (n == nullptr || !n->is_scalar())
+    return fallback;
   try {
     return std::stod(n->text);
   } catch (...) {
@@ -68,7 +76,8 @@ double number_of(const DataNode* n, double fallback) {
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  for (const auto& i : items)
+    out += (out.empty() ? "" : ", ") + i;
   return out;
 }
 
@@ -76,23 +85,26 @@ std::string join(const std::vector<std::string>& items) {
 
 int TemplateSheet::column(const std::string& field) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i].field == field) return static_cast<int>(i);
+    if (columns[i].field == field)
+      return static_cast<int>(i);
   }
   return -1;
 }
 
 const TemplateSheet* WorkbookTemplate::sheet(const std::string& kind) const {
   for (const TemplateSheet& s : sheets) {
-    if (s.sheet == kind) return &s;
+    if (s.sheet == kind)
+      return &s;
   }
   return nullptr;
 }
 
-std::optional<WorkbookTemplate> load_workbook_template(const std::string& kind, const TemplateSet& templates,
-                                                       Diagnostics& out) {
+std::optional<WorkbookTemplate>
+load_workbook_template(const std::string& kind, const TemplateSet& templates, Diagnostics& out) {
   const SourceFile* file = templates.find("workbook-" + kind, ".yaml");
   if (file == nullptr) {
-    out.error("templates/workbook-" + kind + ".yaml", {}, "", Msg::template_partial_missing, {"workbook-" + kind});
+    out.error("templates/workbook-" + kind + ".yaml", {}, "", Msg::template_partial_missing,
+              {"workbook-" + kind});
     return std::nullopt;
   }
   Diagnostics found;
@@ -109,28 +121,33 @@ std::optional<WorkbookTemplate> load_workbook_template(const std::string& kind, 
   WorkbookTemplate t;
   t.workbook = text_of(root->find("workbook"));
   t.title = text_of(root->find("title"));
-  if (auto f = root->find("font")) t.font = text_of(f);
+  if (auto f = root->find("font"))
+    t.font = text_of(f);
   t.font_size = number_of(root->find("font_size"), t.font_size);
-  if (auto f = root->find("date_format")) t.date_format = text_of(f);
+  if (auto f = root->find("date_format"))
+    t.date_format = text_of(f);
   if (const DataNode* labels = root->find("status_labels")) {
     const char* keys[] = {"not_started", "in_progress", "done", "overdue", "cancelled"};
-    for (std::size_t i = 0; i < 5; ++i) t.status_labels[i] = text_of(labels->find(keys[i]));
+    for (std::size_t i = 0; i < 5; ++i)
+      t.status_labels[i] = text_of(labels->find(keys[i]));
   }
   std::map<std::string, std::uint32_t> names;
   const DataNode* sheets = root->find("sheets");
   for (std::size_t i = 0; i < sheets->items.size(); ++i) {
     const DataNode& s = sheets->items[i];
     std::string path = "sheets[" + std::to_string(i) + "]";
-    TemplateSheet sheet{text_of(s.find("sheet")), text_of(s.find("name")), text_of(s.find("title")), {}};
+    TemplateSheet sheet{
+        text_of(s.find("sheet")), text_of(s.find("name")), text_of(s.find("title")), {}};
     const SheetFields& fields = sheet_fields().at(sheet.sheet);
     const DataNode* columns = s.find("columns");
     for (std::size_t k = 0; k < columns->items.size(); ++k) {
       const DataNode& c = columns->items[k];
-      TemplateColumn col{text_of(c.find("field")), text_of(c.find("label")), number_of(c.find("width"), 12),
-                         text_of(c.find("format"))};
+      TemplateColumn col{text_of(c.find("field")), text_of(c.find("label")),
+                         number_of(c.find("width"), 12), text_of(c.find("format"))};
       if (std::find(fields.known.begin(), fields.known.end(), col.field) == fields.known.end()) {
         std::string guess = closest_match(col.field, fields.known);
-        found.error(file->name(), c.find("field")->location, path + ".columns[" + std::to_string(k) + "].field",
+        found.error(file->name(), c.find("field")->location,
+                    path + ".columns[" + std::to_string(k) + "].field",
                     guess.empty() ? Msg::schema_enum : Msg::schema_enum_suggest,
                     {col.field, join(fields.known), guess});
       }
@@ -143,7 +160,8 @@ std::optional<WorkbookTemplate> load_workbook_template(const std::string& kind, 
     }
     for (const std::string& needed : required) {
       if (sheet.column(needed) < 0) {
-        found.error(file->name(), columns->location, path + ".columns", Msg::schema_required, {needed});
+        found.error(file->name(), columns->location, path + ".columns", Msg::schema_required,
+                    {needed});
       }
     }
     auto [it, fresh] = names.emplace(sheet.name, s.find("name")->location.line);
@@ -154,7 +172,8 @@ std::optional<WorkbookTemplate> load_workbook_template(const std::string& kind, 
     t.sheets.push_back(std::move(sheet));
   }
   if (t.workbook != kind) {
-    found.error(file->name(), root->find("workbook")->location, "workbook", Msg::schema_enum, {t.workbook, kind});
+    found.error(file->name(), root->find("workbook")->location, "workbook", Msg::schema_enum,
+                {t.workbook, kind});
   }
   for (const std::string& needed : required_sheets().at(t.workbook)) {
     if (t.sheet(needed) == nullptr) {
@@ -163,7 +182,8 @@ std::optional<WorkbookTemplate> load_workbook_template(const std::string& kind, 
   }
   bool ok = !found.has_errors();
   out.append(found);
-  if (!ok) return std::nullopt;
+  if (!ok)
+    return std::nullopt;
   return t;
 }
 

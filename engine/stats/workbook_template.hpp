@@ -19,7 +19,8 @@ struct TemplateColumn {
 };
 
 struct TemplateSheet {
-  std::string sheet; ///< facts, attendance, agenda, directives, summary, conferences, indicators, figures, charts
+  std::string sheet; ///< facts, attendance, agenda, directives, summary, conferences, indicators,
+                     ///< figures, charts
   std::string name;
   std::string title;
   std::vector<TemplateColumn> columns;
@@ -35,7 +36,8 @@ struct WorkbookTemplate {
   double font_size = 12;
   std::string date_format = "dd/mm/yyyy";
   /// Labels of not_started, in_progress, done, overdue, cancelled, in that order.
-  std::array<std::string, 5> status_labels{"Chưa thực hiện", "Đang thực hiện", "Hoàn thành", "Quá hạn", "Đã hủy"};
+  std::array<std::string, 5> status_labels{"Chưa thực hiện", "Đang thực hiện", "Hoàn thành",
+                                           "Quá hạn", "Đã hủy"};
   std::vector<TemplateSheet> sheets;
 
   const TemplateSheet* sheet(const std::string& kind) const;
@@ -44,7 +46,7 @@ struct WorkbookTemplate {
 /// Load `workbook-<kind>` from the template set and check it: the schema, then
 /// that each field belongs to its sheet, that the fields the formulas need are
 /// there, and that sheet names are unique.
-std::optional<WorkbookTemplate> load_workbook_template(const std::string& kind, const TemplateSet& templates,
-                                                       Diagnostics& out);
+std::optional<WorkbookTemplate>
+load_workbook_template(const std::string& kind, const TemplateSet& templates, Diagnostics& out);
 
 } // namespace vanban

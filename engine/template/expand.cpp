@@ -37,7 +37,8 @@ struct Tag {
 std::vector<Tag> partial_tags(const std::string& text) {
   static const std::regex kPartial(R"(\{\{>\s*([^}\s]*)\s*\}\})");
   std::vector<Tag> out;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPartial); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPartial);
+       it != std::sregex_iterator(); ++it) {
     out.push_back({(*it)[1].str(), static_cast<std::size_t>(it->position(0))});
   }
   return out;
@@ -63,7 +64,8 @@ public:
   const std::vector<const SourceFile*>& files() const { return files_; }
 
 private:
-  void visit(const std::string& name, const SourceFile& file, bool partial, std::vector<std::string>& stack) {
+  void visit(const std::string& name, const SourceFile& file, bool partial,
+             std::vector<std::string>& stack) {
     if (std::find(stack.begin(), stack.end(), name) != stack.end() ||
         static_cast<int>(stack.size()) >= limits_.max_partial_depth) {
       fail(file, 0, Msg::template_recursion, {std::to_string(limits_.max_partial_depth), name});
@@ -85,7 +87,8 @@ private:
         continue;
       }
       if (std::find(stack.begin(), stack.end(), tag.name) != stack.end()) {
-        fail(file, tag.offset, Msg::template_recursion, {std::to_string(limits_.max_partial_depth), tag.name});
+        fail(file, tag.offset, Msg::template_recursion,
+             {std::to_string(limits_.max_partial_depth), tag.name});
         continue;
       }
       visit(tag.name, *child, true, stack);
@@ -98,7 +101,8 @@ private:
     for (const char* raw : {"{{{", "{{&", "{{="}) {
       if (std::size_t at = text.find(raw); at != std::string::npos) {
         std::size_t end = text.find("}}", at);
-        fail(file, at, Msg::template_unescaped, {text.substr(at, end == std::string::npos ? 8 : end + 2 - at)});
+        fail(file, at, Msg::template_unescaped,
+             {text.substr(at, end == std::string::npos ? 8 : end + 2 - at)});
       }
     }
     km::mustache tmpl{text};
@@ -138,7 +142,8 @@ private:
 /// that resolve to nothing remembered (mustache would print nothing, silently).
 class SandboxContext : public km::context<std::string> {
 public:
-  SandboxContext(const km::data* root, const TemplateSet& set) : km::context<std::string>(root), set_(set) {}
+  SandboxContext(const km::data* root, const TemplateSet& set)
+      : km::context<std::string>(root), set_(set) {}
 
   const km::data* get(const std::string& name) const override {
     const km::data* found = km::context<std::string>::get(name);
@@ -170,9 +175,12 @@ std::string rich_markup(const std::string& escaped) {
   std::string out;
   for (const TextRun& run : parse_inline(escaped).runs) {
     std::string open, close;
-    if (run.bold) open += "<b>", close = "</b>" + close;
-    if (run.italic) open += "<i>", close = "</i>" + close;
-    if (run.underline) open += "<u>", close = "</u>" + close;
+    if (run.bold)
+      open += "<b>", close = "</b>" + close;
+    if (run.italic)
+      open += "<i>", close = "</i>" + close;
+    if (run.underline)
+      open += "<u>", close = "</u>" + close;
     out += open + run.text + close;
   }
   return out;
@@ -188,7 +196,9 @@ void add_helpers(km::data& root) {
   root.set("capitalize", km::lambda2{[](const std::string& text, const km::renderer& render) {
              std::string r = render(text);
              std::size_t start = r.find_first_not_of(" \n\t");
-             return start == std::string::npos ? r : r.substr(0, start) + capitalize_first(r.substr(start));
+             return start == std::string::npos
+                        ? r
+                        : r.substr(0, start) + capitalize_first(r.substr(start));
            }});
 }
 
@@ -217,8 +227,9 @@ bool check_templates(const std::string& root, const TemplateSet& templates, Diag
   return ok;
 }
 
-std::optional<std::string> expand_document(const Conference& c, const DocumentSpec& doc, const TemplateSet& templates,
-                                           Diagnostics& out, const TemplateLimits& limits) {
+std::optional<std::string> expand_document(const Conference& c, const DocumentSpec& doc,
+                                           const TemplateSet& templates, Diagnostics& out,
+                                           const TemplateLimits& limits) {
   std::string root_name = template_name(c.standard, doc.kind);
   if (!check_templates(root_name, templates, out, limits)) {
     return std::nullopt;
@@ -230,7 +241,8 @@ std::optional<std::string> expand_document(const Conference& c, const DocumentSp
   SandboxContext ctx(&data, templates);
   std::string text = tmpl.render(ctx);
   if (!tmpl.is_valid()) {
-    out.error(templates.find(root_name)->name(), {}, "", Msg::template_syntax, {tmpl.error_message()});
+    out.error(templates.find(root_name)->name(), {}, "", Msg::template_syntax,
+              {tmpl.error_message()});
     return std::nullopt;
   }
   if (ctx.missing().empty()) {

@@ -26,7 +26,8 @@ bool check_templates(const std::string& root, const TemplateSet& templates, Diag
 /// Expand the document's template. Every template it reaches is checked first
 /// (mustache syntax, markup shape, partial names, include cycles); problems are
 /// reported at the template's file:line:column.
-std::optional<std::string> expand_document(const Conference& c, const DocumentSpec& doc, const TemplateSet& templates,
-                                           Diagnostics& out, const TemplateLimits& limits = {});
+std::optional<std::string> expand_document(const Conference& c, const DocumentSpec& doc,
+                                           const TemplateSet& templates, Diagnostics& out,
+                                           const TemplateLimits& limits = {});
 
 } // namespace vanban

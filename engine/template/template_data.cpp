@@ -13,12 +13,15 @@ using kainjow::mustache::data;
 
 namespace {
 
-data list() { return data{data::type::list}; }
+data list() {
+  return data{data::type::list};
+}
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
   std::string out;
   for (const std::string& p : parts) {
-    if (p.empty()) continue;
+    if (p.empty())
+      continue;
     out += (out.empty() ? "" : sep) + p;
   }
   return out;
@@ -45,7 +48,8 @@ const char* kind_title(DocumentKind k) {
 }
 
 std::string number_line(const Conference& c, const DocumentSpec& doc) {
-  const std::string blank = "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0"; // a draft: filled in on registration
+  const std::string blank =
+      "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0"; // a draft: filled in on registration
   std::string n = doc.number ? pad2(*doc.number) : blank;
   if (c.standard == Standard::party) {
     return "Số " + n + "-" + kind_symbol(doc.kind) + "/" + c.issuer.symbol;
@@ -53,7 +57,9 @@ std::string number_line(const Conference& c, const DocumentSpec& doc) {
   return "Số: " + n + "/" + kind_symbol(doc.kind) + "-" + c.issuer.symbol;
 }
 
-std::string titles_of(const Person& p) { return join(p.titles, ", "); }
+std::string titles_of(const Person& p) {
+  return join(p.titles, ", ");
+}
 
 /// "đồng chí Thẩm Bá Phước, Bí thư Đảng ủy phường"
 std::string comrade(const Person& p) {
@@ -192,7 +198,8 @@ data agenda_data(const Conference& c, data& root) {
     d.set("presenter", p != nullptr ? comrade(*p) : "");
     d.set("sep", k == c.agenda.size() ? "." : ";");
     items.push_back(d);
-    heard.push_back(without_final_stop(a.title) + (p != nullptr ? " do " + comrade(*p) + " trình bày" : ""));
+    heard.push_back(without_final_stop(a.title) +
+                    (p != nullptr ? " do " + comrade(*p) + " trình bày" : ""));
   }
   root.set("agenda_text", join(heard, "; "));
   return items;
@@ -344,7 +351,8 @@ data template_data(const Conference& c, const DocumentSpec& doc) {
   // A Party conference is a "hội nghị"; a People's Committee meeting a "cuộc họp".
   root.set("meeting", c.standard == Standard::party ? "hội nghị" : "cuộc họp");
   // NĐ 30 Mẫu 1.9: State minutes carry no place and date line.
-  root.set("minutes_without_date", c.standard == Standard::state && doc.kind == DocumentKind::minutes);
+  root.set("minutes_without_date",
+           c.standard == Standard::state && doc.kind == DocumentKind::minutes);
   data issuer;
   issuer.set("parent", c.issuer.parent);
   issuer.set("has_parent", !c.issuer.parent.empty());

@@ -40,17 +40,20 @@ TemplateSet::TemplateSet(std::string user_dir) : user_dir_(std::move(user_dir)) 
     }
     fs::path real = fs::weakly_canonical(fs::absolute(path), ec);
     // A symbolic link may not lead out of the template folder.
-    if (ec || real.parent_path() != root || !fs::is_regular_file(real, ec) || fs::file_size(real, ec) > 1024 * 1024) {
+    if (ec || real.parent_path() != root || !fs::is_regular_file(real, ec) ||
+        fs::file_size(real, ec) > 1024 * 1024) {
       continue;
     }
     std::ifstream in(real, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    user_.emplace(path.filename().string(), std::make_unique<SourceFile>(path.string(), text.str()));
+    user_.emplace(path.filename().string(),
+                  std::make_unique<SourceFile>(path.string(), text.str()));
   }
 }
 
-TemplateSet::TemplateSet(const std::map<std::string, std::string>& overrides) : TemplateSet(std::string()) {
+TemplateSet::TemplateSet(const std::map<std::string, std::string>& overrides)
+    : TemplateSet(std::string()) {
   for (const auto& [file, text] : overrides) {
     user_[file] = std::make_unique<SourceFile>("memory/" + file, text);
   }

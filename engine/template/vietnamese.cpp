@@ -4,7 +4,9 @@
 
 namespace vanban {
 
-std::string pad2(int n) { return (n >= 0 && n < 10 ? "0" : "") + std::to_string(n); }
+std::string pad2(int n) {
+  return (n >= 0 && n < 10 ? "0" : "") + std::to_string(n);
+}
 
 std::string date_words(const Date& d) {
   std::string month = d.month <= 2 ? pad2(d.month) : std::to_string(d.month);
@@ -30,10 +32,9 @@ std::string date_short(const Date& d) {
 }
 
 std::string roman(int n) {
-  static const std::pair<int, const char*> kTable[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"},
-                                                       {100, "C"},  {90, "XC"},  {50, "L"},  {40, "XL"},
-                                                       {10, "X"},   {9, "IX"},   {5, "V"},   {4, "IV"},
-                                                       {1, "I"}};
+  static const std::pair<int, const char*> kTable[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
   if (n <= 0 || n >= 4000) {
     return std::to_string(n);
   }
@@ -90,7 +91,8 @@ std::vector<std::pair<std::string, std::string>> punctuate(const std::vector<std
 }
 
 std::string without_final_stop(std::string text) {
-  while (!text.empty() && (text.back() == '.' || text.back() == ';' || text.back() == ',' || text.back() == ' ')) {
+  while (!text.empty() &&
+         (text.back() == '.' || text.back() == ';' || text.back() == ',' || text.back() == ' ')) {
     text.pop_back();
   }
   return text;

@@ -20,20 +20,27 @@ bool is_decimal_fraction(const std::string& s) {
   std::size_t i = 0;
   auto digits = [&] {
     std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+      ++i;
     return i - start;
   };
-  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '-')
+    ++i;
   std::size_t whole_start = i;
   std::size_t whole = digits();
-  if (whole == 0 || (whole > 1 && s[whole_start] == '0')) return false;
-  if (i >= s.size() || s[i] != '.') return false;
+  if (whole == 0 || (whole > 1 && s[whole_start] == '0'))
+    return false;
+  if (i >= s.size() || s[i] != '.')
+    return false;
   ++i;
-  if (digits() == 0) return false;
+  if (digits() == 0)
+    return false;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (digits() == 0) return false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+      ++i;
+    if (digits() == 0)
+      return false;
   }
   return i == s.size();
 }

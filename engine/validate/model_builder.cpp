@@ -123,7 +123,8 @@ private:
   void check_count(const DataNode* list, const char* path, std::size_t limit, const char* name) {
     if (list != nullptr && list->is_sequence() && list->items.size() > limit) {
       error(list, path, Msg::limit_exceeded,
-            {bilingual("số mục", "items"), std::to_string(list->items.size()), std::to_string(limit), name});
+            {bilingual("số mục", "items"), std::to_string(list->items.size()),
+             std::to_string(limit), name});
     }
   }
 

@@ -52,7 +52,8 @@ struct SchemaSet::Impl {
                           fetch, release);
     parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(organization_doc), organization,
                           fetch, release);
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(workbook_doc), workbook, fetch, release);
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(workbook_doc), workbook, fetch,
+                          release);
   }
 };
 
@@ -238,11 +239,14 @@ std::string hint_of(const json& schema) {
       return s; // an abbreviation such as "UBND" keeps its capitals
     }
     std::string out;
-    append_utf8(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cps[0]))));
-    for (std::size_t i = 1; i < cps.size(); ++i) append_utf8(out, cps[i]);
+    append_utf8(out,
+                static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cps[0]))));
+    for (std::size_t i = 1; i < cps.size(); ++i)
+      append_utf8(out, cps[i]);
     return out;
   };
-  return bilingual(lower_first(trim_stop(text.substr(0, dash))), lower_first(trim_stop(text.substr(dash + 5))));
+  return bilingual(lower_first(trim_stop(text.substr(0, dash))),
+                   lower_first(trim_stop(text.substr(dash + 5))));
 }
 
 std::string number_text(const json& v) {
@@ -393,7 +397,8 @@ void SchemaSet::check(const DataNode& root, SchemaKind kind, const SourceFile& f
   // keeps them compiled across files (a batch validates thousands).
   thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
-  validator.validate(impl_->schema(kind), valijson::adapters::NlohmannJsonAdapter(instance), &results);
+  validator.validate(impl_->schema(kind), valijson::adapters::NlohmannJsonAdapter(instance),
+                     &results);
 
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
   SchemaWalker walker(impl_->conference_doc, impl_->organization_doc);

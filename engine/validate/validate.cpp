@@ -52,7 +52,8 @@ std::optional<Issuer> load_profile(const DataNode& ref, const std::string& confe
                              ? why.args[0]
                              : bilingual(render_message(why.message, Lang::vi, why.args),
                                          render_message(why.message, Lang::en, why.args));
-    out.error(conference_name, ref.location, "organization", Msg::profile_unreadable, {ref.text, reason});
+    out.error(conference_name, ref.location, "organization", Msg::profile_unreadable,
+              {ref.text, reason});
     return std::nullopt;
   }
   SourceFile file(target.string(), strip_bom(std::move(*text)));

@@ -21,7 +21,8 @@ std::string header_text(const std::string& title) {
   std::string out;
   for (char c : title) {
     out += c;
-    if (c == '&') out += '&';
+    if (c == '&')
+      out += '&';
   }
   return out;
 }
@@ -56,22 +57,29 @@ private:
     lxw_format* fmt = workbook_add_format(wb_);
     format_set_font_name(fmt, book_.font.c_str());
     format_set_font_size(fmt, f.size > 0 ? f.size : book_.font_size);
-    if (f.bold) format_set_bold(fmt);
-    if (f.italic) format_set_italic(fmt);
-    if (f.wrap) format_set_text_wrap(fmt);
+    if (f.bold)
+      format_set_bold(fmt);
+    if (f.italic)
+      format_set_italic(fmt);
+    if (f.wrap)
+      format_set_text_wrap(fmt);
     format_set_align(fmt, LXW_ALIGN_VERTICAL_TOP);
-    if (f.center) format_set_align(fmt, LXW_ALIGN_CENTER);
-    if (f.border) format_set_border(fmt, LXW_BORDER_THIN);
+    if (f.center)
+      format_set_align(fmt, LXW_ALIGN_CENTER);
+    if (f.border)
+      format_set_border(fmt, LXW_BORDER_THIN);
     if (f.header) {
       format_set_align(fmt, LXW_ALIGN_VERTICAL_CENTER);
       format_set_bg_color(fmt, 0xD9E1F2);
       format_set_pattern(fmt, LXW_PATTERN_SOLID);
     }
     if (!f.fill.empty()) {
-      format_set_bg_color(fmt, static_cast<lxw_color_t>(std::strtoul(f.fill.c_str() + 1, nullptr, 16)));
+      format_set_bg_color(fmt,
+                          static_cast<lxw_color_t>(std::strtoul(f.fill.c_str() + 1, nullptr, 16)));
       format_set_pattern(fmt, LXW_PATTERN_SOLID);
     }
-    if (!f.number_format.empty()) format_set_num_format(fmt, f.number_format.c_str());
+    if (!f.number_format.empty())
+      format_set_num_format(fmt, f.number_format.c_str());
     return fmt;
   }
 
@@ -99,9 +107,12 @@ private:
                              static_cast<lxw_col_t>(s.widths.size() - 1));
       }
     }
-    for (const ListValidation& v : s.validations) validation(ws, v, static_cast<int>(s.widths.size()));
-    for (const ConditionalFormat& f : s.conditional_formats) conditional(ws, f);
-    for (const Chart& c : s.charts) chart(ws, c);
+    for (const ListValidation& v : s.validations)
+      validation(ws, v, static_cast<int>(s.widths.size()));
+    for (const ConditionalFormat& f : s.conditional_formats)
+      conditional(ws, f);
+    for (const Chart& c : s.charts)
+      chart(ws, c);
     print_setup(ws, s);
   }
 
@@ -109,7 +120,8 @@ private:
     lxw_format* f = fmt(cell.format);
     switch (cell.kind) {
     case SheetCell::Kind::empty:
-      if (cell.format != 0) worksheet_write_blank(ws, r, c, f);
+      if (cell.format != 0)
+        worksheet_write_blank(ws, r, c, f);
       break;
     case SheetCell::Kind::text: worksheet_write_string(ws, r, c, cell.text.c_str(), f); break;
     case SheetCell::Kind::number: worksheet_write_number(ws, r, c, cell.number, f); break;
@@ -123,7 +135,9 @@ private:
       // recalculate show the right figure, not 0.
       worksheet_write_formula_num(ws, r, c, cell.text.c_str(), f, cell.number);
       break;
-    case SheetCell::Kind::formula_text: worksheet_write_formula_str(ws, r, c, cell.text.c_str(), f, cell.result.c_str()); break;
+    case SheetCell::Kind::formula_text:
+      worksheet_write_formula_str(ws, r, c, cell.text.c_str(), f, cell.result.c_str());
+      break;
     }
   }
 
@@ -158,9 +172,9 @@ private:
       dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
       dv.value_formula = const_cast<char*>(source.c_str());
     }
-    worksheet_data_validation_range(ws, static_cast<lxw_row_t>(v.range.first_row),
-                                    static_cast<lxw_col_t>(v.range.first_col), static_cast<lxw_row_t>(v.range.last_row),
-                                    static_cast<lxw_col_t>(v.range.last_col), &dv);
+    worksheet_data_validation_range(
+        ws, static_cast<lxw_row_t>(v.range.first_row), static_cast<lxw_col_t>(v.range.first_col),
+        static_cast<lxw_row_t>(v.range.last_row), static_cast<lxw_col_t>(v.range.last_col), &dv);
   }
 
   void conditional(lxw_worksheet* ws, const ConditionalFormat& f) {
@@ -168,10 +182,9 @@ private:
     cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
     cf.value_string = const_cast<char*>(f.formula.c_str());
     cf.format = fmt(f.format);
-    worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(f.range.first_row),
-                                       static_cast<lxw_col_t>(f.range.first_col),
-                                       static_cast<lxw_row_t>(f.range.last_row),
-                                       static_cast<lxw_col_t>(f.range.last_col), &cf);
+    worksheet_conditional_format_range(
+        ws, static_cast<lxw_row_t>(f.range.first_row), static_cast<lxw_col_t>(f.range.first_col),
+        static_cast<lxw_row_t>(f.range.last_row), static_cast<lxw_col_t>(f.range.last_col), &cf);
   }
 
   void chart(lxw_worksheet* ws, const Chart& c) {
@@ -182,7 +195,8 @@ private:
       chart_series_set_name(series, s.name.c_str());
     }
     chart_title_set_name(chart, c.title.c_str());
-    if (!c.y_title.empty()) chart_axis_set_name(chart->y_axis, c.y_title.c_str());
+    if (!c.y_title.empty())
+      chart_axis_set_name(chart->y_axis, c.y_title.c_str());
     chart_axis_set_min(chart->y_axis, 0); // counts start at zero, not at the smallest bar
     chart_axis_set_num_format(chart->y_axis, "0");
     lxw_chart_font font{};
@@ -194,7 +208,8 @@ private:
     lxw_chart_options options{};
     options.x_scale = 1.5;
     options.y_scale = 1.4;
-    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(c.row), static_cast<lxw_col_t>(c.col), chart, &options);
+    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(c.row), static_cast<lxw_col_t>(c.col),
+                               chart, &options);
   }
 
   void print_setup(lxw_worksheet* ws, const Sheet& s) {
@@ -207,7 +222,8 @@ private:
     if (header.size() > 250) {
       // Excel's limit is 255; cut between characters, never inside one.
       std::size_t cut = 250;
-      while (cut > 0 && (static_cast<unsigned char>(header[cut]) & 0xC0) == 0x80) --cut;
+      while (cut > 0 && (static_cast<unsigned char>(header[cut]) & 0xC0) == 0x80)
+        --cut;
       header.resize(cut);
     }
     worksheet_set_header(ws, header.c_str());

@@ -55,7 +55,8 @@ const Conference& sample_conference() {
   static const Conference c = [] {
     Diagnostics out;
     auto loaded = load_conference_text("sample.yaml", kConference, {}, out);
-    if (!loaded) std::abort(); // the fuzz harness itself is broken
+    if (!loaded)
+      std::abort(); // the fuzz harness itself is broken
     return *loaded;
   }();
   return c;
@@ -65,7 +66,8 @@ const FontSet& fonts() {
   static const FontSet set = [] {
     std::string error;
     auto found = find_fonts({}, error);
-    if (!found) std::abort();
+    if (!found)
+      std::abort();
     return *found;
   }();
   return set;

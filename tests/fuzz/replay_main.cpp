@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
     std::error_code ec;
     if (fs::is_directory(argv[i], ec)) {
       for (const auto& e : fs::recursive_directory_iterator(argv[i], ec)) {
-        if (e.is_regular_file()) inputs.push_back(e.path());
+        if (e.is_regular_file())
+          inputs.push_back(e.path());
       }
     } else if (fs::is_regular_file(argv[i], ec)) {
       inputs.emplace_back(argv[i]);

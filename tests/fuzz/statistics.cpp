@@ -9,16 +9,20 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace vanban;
-  if (size > fuzz::kMaxInput) return 0;
+  if (size > fuzz::kMaxInput)
+    return 0;
   std::string text = fuzz::bytes(data, size);
   std::vector<ConferenceRecord> records;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
-    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string line =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::string error;
-    if (auto r = from_fragment_line(line, error)) records.push_back(std::move(*r));
-    if (end == std::string::npos) break;
+    if (auto r = from_fragment_line(line, error))
+      records.push_back(std::move(*r));
+    if (end == std::string::npos)
+      break;
     start = end + 1;
   }
   static const TemplateSet templates;
@@ -30,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!records.empty() && records.size() <= 8) {
     static const std::string path = "/tmp/vanban-fuzz-" + std::to_string(::getpid()) + ".xlsx";
     Diagnostics out;
-    if (write_xlsx(book, path, out)) std::remove(path.c_str());
+    if (write_xlsx(book, path, out))
+      std::remove(path.c_str());
   }
   return 0;
 }

@@ -6,7 +6,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace vanban;
-  if (size > fuzz::kMaxInput) return 0;
+  if (size > fuzz::kMaxInput)
+    return 0;
   std::string text = fuzz::bytes(data, size);
   // The first line, when it is short, stands for a partial the template may include.
   std::map<std::string, std::string> files{{"party-notice.mustache", text}};

@@ -34,12 +34,14 @@ TEST_CASE("bilingual arguments print in the message's language") {
 }
 
 TEST_CASE("short format is file:line:col: error: path: message") {
-  Diagnostic d{Severity::error, "a.yaml", {10, 3, 7}, "directives[2].deadline", Msg::invalid_date, {"2022-02-30"}};
+  Diagnostic d{Severity::error,          "a.yaml",          {10, 3, 7},
+               "directives[2].deadline", Msg::invalid_date, {"2022-02-30"}};
   CHECK(format_short(d, Lang::en) ==
         "a.yaml:3:7: error: directives[2].deadline: '2022-02-30' is not a real calendar date");
   d.path.clear();
   d.severity = Severity::warning;
-  CHECK(format_short(d, Lang::vi) == "a.yaml:3:7: warning: '2022-02-30' không phải là ngày có thật");
+  CHECK(format_short(d, Lang::vi) ==
+        "a.yaml:3:7: warning: '2022-02-30' không phải là ngày có thật");
 }
 
 TEST_CASE("json diagnostics are valid JSON with escapes") {

@@ -6,18 +6,19 @@ using namespace vanban;
 
 TEST_CASE("utf8 sequences are validated strictly") {
   CHECK(utf8_sequence_length("a", 0) == 1);
-  CHECK(utf8_sequence_length("\xC4\x90", 0) == 2);           // Đ
-  CHECK(utf8_sequence_length("\xE1\xBB\x8D", 0) == 3);       // ọ
-  CHECK(utf8_sequence_length("\xF0\x9F\x98\x80", 0) == 4);   // emoji
-  CHECK(utf8_sequence_length("\xC0\xAF", 0) == 0);           // overlong '/'
-  CHECK(utf8_sequence_length("\xED\xA0\x80", 0) == 0);       // encoded surrogate
-  CHECK(utf8_sequence_length("\xF4\x90\x80\x80", 0) == 0);   // past U+10FFFF
-  CHECK(utf8_sequence_length("\xE1\xBB", 0) == 0);           // truncated
+  CHECK(utf8_sequence_length("\xC4\x90", 0) == 2);         // Đ
+  CHECK(utf8_sequence_length("\xE1\xBB\x8D", 0) == 3);     // ọ
+  CHECK(utf8_sequence_length("\xF0\x9F\x98\x80", 0) == 4); // emoji
+  CHECK(utf8_sequence_length("\xC0\xAF", 0) == 0);         // overlong '/'
+  CHECK(utf8_sequence_length("\xED\xA0\x80", 0) == 0);     // encoded surrogate
+  CHECK(utf8_sequence_length("\xF4\x90\x80\x80", 0) == 0); // past U+10FFFF
+  CHECK(utf8_sequence_length("\xE1\xBB", 0) == 0);         // truncated
   CHECK(utf8_sequence_length("\xFF", 0) == 0);
 }
 
 TEST_CASE("invalid utf8 offsets are found and capped") {
-  std::string s = "ab\xFF" "c\xFE\xFF";
+  std::string s = "ab\xFF"
+                  "c\xFE\xFF";
   CHECK(invalid_utf8_offsets(s, 10) == std::vector<std::size_t>{2, 4, 5});
   CHECK(invalid_utf8_offsets(s, 2).size() == 2);
   CHECK(invalid_utf8_offsets("Ngọc Thụy", 10).empty());
@@ -45,7 +46,7 @@ TEST_CASE("control characters are found, tab and newline allowed") {
   CHECK_FALSE(find_control_character("a\tb\nc").has_value());
   CHECK(find_control_character("ab\x01").value() == 2);
   CHECK(find_control_character("a\x7F").value() == 1);
-  CHECK(find_control_character("x\xC2\x85").value() == 1); // U+0085 NEL
+  CHECK(find_control_character("x\xC2\x85").value() == 1);     // U+0085 NEL
   CHECK_FALSE(find_control_character("\xC2\xA0").has_value()); // no-break space is text
 }
 
@@ -77,8 +78,9 @@ TEST_CASE("ascii slugs for file names") {
 
 TEST_CASE("NFC: the fast path for precomposed text and the full path for the rest") {
   CHECK(to_nfc("Nguyễn Thị Thu Trang – “Dân vận khéo”") == "Nguyễn Thị Thu Trang – “Dân vận khéo”");
-  CHECK(to_nfc("A\xCC\x8A") == "\xC3\x85");     // A + ring above → Å
-  CHECK(to_nfc("\xE2\x84\xA6") == "\xCE\xA9"); // OHM SIGN → GREEK CAPITAL OMEGA (a singleton)
+  CHECK(to_nfc("A\xCC\x8A") == "\xC3\x85");        // A + ring above → Å
+  CHECK(to_nfc("\xE2\x84\xA6") == "\xCE\xA9");     // OHM SIGN → GREEK CAPITAL OMEGA (a singleton)
   CHECK(to_nfc("\xE2\x80\x80") == "\xE2\x80\x82"); // EN QUAD → EN SPACE (a singleton)
-  CHECK(to_nfc("\xE1\xBB\x87\xCC\x81").size() == 5); // ệ then a combining acute: kept, not composable
+  CHECK(to_nfc("\xE1\xBB\x87\xCC\x81").size() ==
+        5); // ệ then a combining acute: kept, not composable
 }

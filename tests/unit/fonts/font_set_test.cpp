@@ -24,11 +24,13 @@ TEST_CASE("the reference widths of the spec are met (Times New Roman metrics)") 
   CHECK(bold.width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15) / mm(1) == Approx(72.9).margin(0.2));
   CHECK(bold.width_pt("Độc lập - Tự do - Hạnh phúc", 14) / mm(1) == Approx(60.5).margin(0.2));
   CHECK(bold.width_pt("ĐẢNG ỦY PHƯỜNG NGỌC THỤY", 14) / mm(1) == Approx(77.7).margin(0.2));
-  CHECK(bold.width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13) / mm(1) == Approx(95.7).margin(0.2));
+  CHECK(bold.width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13) / mm(1) ==
+        Approx(95.7).margin(0.2));
 }
 
 TEST_CASE("every Vietnamese letter has a glyph in all four faces") {
-  std::string letters = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ";
+  std::string letters =
+      "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ";
   for (int s = 0; s < 4; ++s) {
     const FontFace& face = fonts().faces[static_cast<std::size_t>(s)];
     for (char32_t cp : std::u32string(U"đĐặẶữỮỹỸ“”–—…№")) {

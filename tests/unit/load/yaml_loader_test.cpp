@@ -84,7 +84,8 @@ TEST_CASE("aliases are refused, so a billion laughs costs nothing") {
   auto p = parse(lol);
   CHECK(first_message(p) == Msg::yaml_alias);
   CHECK(p.diagnostics.items()[0].args[0] == "a");
-  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5)); // a hang guard, not a benchmark
+  CHECK(std::chrono::steady_clock::now() - t0 <
+        std::chrono::seconds(5)); // a hang guard, not a benchmark
 }
 
 TEST_CASE("nesting is bounded with a clear message") {
@@ -105,7 +106,9 @@ TEST_CASE("nesting is bounded with a clear message") {
 TEST_CASE("bytes that are not UTF-8 text stop the file early") {
   CHECK(first_message(parse("a: b\xFF\n")) == Msg::invalid_utf8);
   CHECK(first_message(parse(std::string("a: b\0c", 6))) == Msg::input_has_nul);
-  CHECK(first_message(parse("\xFF\xFE" "a\0:\0", {})) == Msg::input_utf16);
+  CHECK(first_message(parse("\xFF\xFE"
+                            "a\0:\0",
+                            {})) == Msg::input_utf16);
   CHECK(first_message(parse("")) == Msg::input_empty);
   CHECK(first_message(parse("# only a comment\n")) == Msg::input_empty);
   LoadLimits small;
@@ -142,6 +145,7 @@ TEST_CASE("control characters and stray marks are reported at the node") {
 }
 
 TEST_CASE("a byte order mark is stripped") {
-  CHECK(strip_bom("\xEF\xBB\xBF" "a: 1") == "a: 1");
+  CHECK(strip_bom("\xEF\xBB\xBF"
+                  "a: 1") == "a: 1");
   CHECK(strip_bom("a: 1") == "a: 1");
 }

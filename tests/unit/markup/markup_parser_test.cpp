@@ -53,7 +53,9 @@ TEST_CASE("markup: grids, rules, lists and tables") {
 
 TEST_CASE("markup: errors point at the element, several in one run") {
   Diagnostics out;
-  auto doc = parse("<document>\n  <para>x</para>\n  <p colour=\"red\">y</p>\n  <p size=\"big\">z</p>\n</document>", out);
+  auto doc = parse("<document>\n  <para>x</para>\n  <p colour=\"red\">y</p>\n  <p "
+                   "size=\"big\">z</p>\n</document>",
+                   out);
   CHECK_FALSE(doc);
   REQUIRE(out.items().size() == 3);
   CHECK(out.items()[0].message == Msg::markup_unknown_element);

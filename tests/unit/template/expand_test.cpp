@@ -48,11 +48,14 @@ Conference conference() {
 }
 
 struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("vanban-tmpl-" + std::to_string(::getpid()) + "-" +
-                                               std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  fs::path path =
+      fs::temp_directory_path() / ("vanban-tmpl-" + std::to_string(::getpid()) + "-" +
+                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
   TempDir() { fs::create_directories(path); }
   ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+  }
 };
 
 } // namespace
@@ -70,7 +73,8 @@ TEST_CASE("bundled templates expand to markup that parses, data taken literally"
     REQUIRE(tree);
     CHECK(out.items().empty());
     // Data never becomes markup or template: escaped as decimal references.
-    CHECK(markup->find("hội nghị &#60;b&#62;sơ kết&#60;/b&#62; &#38; {{secret}} &#60;/p&#62;") != std::string::npos);
+    CHECK(markup->find("hội nghị &#60;b&#62;sơ kết&#60;/b&#62; &#38; {{secret}} &#60;/p&#62;") !=
+          std::string::npos);
     CHECK(markup->find("<b>sơ kết</b>") == std::string::npos);
   }
 }
@@ -89,7 +93,8 @@ TEST_CASE("upper case helper and inline emphasis in expanded text") {
 
 TEST_CASE("user templates override bundled ones file by file") {
   TempDir dir;
-  dir.write("party-notice.mustache", "<document>{{> party-header}}<p>{{conference.title}}</p></document>");
+  dir.write("party-notice.mustache",
+            "<document>{{> party-header}}<p>{{conference.title}}</p></document>");
   Conference c = conference();
   TemplateSet templates(dir.path.string());
   Diagnostics out;
@@ -147,11 +152,12 @@ TEST_CASE("template errors point at the template file") {
     Msg expected;
     unsigned line;
   };
-  for (const Case& k : {Case{"<document>\n<p>{{#a}}x</p>\n</document>", Msg::template_syntax, 2},
-                        Case{"<document>\n<p>{{{conference.title}}}</p></document>", Msg::template_unescaped, 2},
-                        Case{"<document>\n\n<p>{{conference.titel}}</p></document>", Msg::template_unknown_name, 3},
-                        Case{"<document>\n<para>x</para></document>", Msg::markup_unknown_element, 2},
-                        Case{"<document>\n<p>x</b></document>", Msg::markup_syntax, 2}}) {
+  for (const Case& k :
+       {Case{"<document>\n<p>{{#a}}x</p>\n</document>", Msg::template_syntax, 2},
+        Case{"<document>\n<p>{{{conference.title}}}</p></document>", Msg::template_unescaped, 2},
+        Case{"<document>\n\n<p>{{conference.titel}}</p></document>", Msg::template_unknown_name, 3},
+        Case{"<document>\n<para>x</para></document>", Msg::markup_unknown_element, 2},
+        Case{"<document>\n<p>x</b></document>", Msg::markup_syntax, 2}}) {
     TempDir dir;
     dir.write("party-notice.mustache", k.text);
     TemplateSet templates(dir.path.string());

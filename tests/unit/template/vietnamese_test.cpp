@@ -40,7 +40,8 @@ TEST_CASE("periods and deadlines in words") {
 }
 
 TEST_CASE("list punctuation: a mark after each item, a full stop after the last") {
-  auto items = punctuate({"Ban Thường vụ Quận ủy (để b/c)", "Các chi bộ trực thuộc;", "Lưu VPĐU"}, ",");
+  auto items =
+      punctuate({"Ban Thường vụ Quận ủy (để b/c)", "Các chi bộ trực thuộc;", "Lưu VPĐU"}, ",");
   REQUIRE(items.size() == 3);
   CHECK(items[0].second == ",");
   CHECK(items[1].first == "Các chi bộ trực thuộc");

@@ -94,7 +94,8 @@ TEST_CASE("decomposed (NFD) Vietnamese input yields NFC strings in the model") {
   std::string nfd = kConference;
   // "Hoàng Văn Lực" typed decomposed: a + U+0300, a + U+0306, u + U+031B + U+0323.
   std::string composed = "name: Hoàng Văn Lực";
-  std::string decomposed = "name: Hoa\xCC\x80ng Va\xCC\x86n Lu\xCC\x9B\xCC\xA3" "c";
+  std::string decomposed = "name: Hoa\xCC\x80ng Va\xCC\x86n Lu\xCC\x9B\xCC\xA3"
+                           "c";
   nfd.replace(nfd.find(composed), composed.size(), decomposed);
   REQUIRE(nfd.find(decomposed) != std::string::npos);
   Diagnostics out;

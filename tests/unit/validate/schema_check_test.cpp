@@ -49,7 +49,8 @@ Diagnostics check(const std::string& yaml, SchemaKind kind = SchemaKind::confere
 } // namespace
 
 TEST_CASE("schemas: every object is closed and every property is described in both languages") {
-  for (const char* name : {"conference.schema.json", "organization.schema.json", "workbook.schema.json"}) {
+  for (const char* name :
+       {"conference.schema.json", "organization.schema.json", "workbook.schema.json"}) {
     json schema = read_schema(name);
     CHECK(schema["$schema"] == "http://json-schema.org/draft-07/schema#");
     walk(schema, name, [&](const json& node, const std::string& where) {
@@ -76,7 +77,8 @@ TEST_CASE("schemas: every object is closed and every property is described in bo
 }
 
 TEST_CASE("schemas: every pattern compiles as valijson compiles it") {
-  for (const char* name : {"conference.schema.json", "organization.schema.json", "workbook.schema.json"}) {
+  for (const char* name :
+       {"conference.schema.json", "organization.schema.json", "workbook.schema.json"}) {
     walk(read_schema(name), name, [](const json& node, const std::string& where) {
       if (node.contains("pattern")) {
         INFO(where);
