@@ -6,18 +6,23 @@
 
 namespace vanban {
 
-namespace {
-
-void shift(FlowItem& into, const FlowItem& from, double dy) {
+void append_shifted(std::vector<PlacedText>& texts, std::vector<PlacedLine>& lines,
+                    const FlowItem& from, double dy) {
   for (PlacedText t : from.texts) {
     t.baseline += dy;
-    into.texts.push_back(std::move(t));
+    texts.push_back(std::move(t));
   }
   for (PlacedLine l : from.lines) {
     l.y1 += dy;
     l.y2 += dy;
-    into.lines.push_back(l);
+    lines.push_back(l);
   }
+}
+
+namespace {
+
+void shift(FlowItem& into, const FlowItem& from, double dy) {
+  append_shifted(into.texts, into.lines, from, dy);
 }
 
 /// What a following rule needs to know about the last line set.

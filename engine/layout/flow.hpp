@@ -38,6 +38,10 @@ struct FlowContext {
 std::vector<FlowItem> build_flow(const std::vector<Block>& blocks, double x, double width,
                                  FlowContext& ctx);
 
+/// Append `from`'s texts and lines to `texts` and `lines`, moved down by `dy`.
+void append_shifted(std::vector<PlacedText>& texts, std::vector<PlacedLine>& lines,
+                    const FlowItem& from, double dy);
+
 /// Stack items into one atomic block item (grid cells, table cells).
 FlowItem stack(const std::vector<FlowItem>& items);
 

@@ -36,17 +36,7 @@ PagedLayout layout_document(const DocTree& doc, const FontSet& fonts,
     ++number;
     PageLayout out_page;
     for (const PlacedItem& p : placed) {
-      const FlowItem& item = items[p.item];
-      double top = page.margin_top + p.top;
-      for (PlacedText t : item.texts) {
-        t.baseline += top;
-        out_page.texts.push_back(std::move(t));
-      }
-      for (PlacedLine l : item.lines) {
-        l.y1 += top;
-        l.y2 += top;
-        out_page.lines.push_back(l);
-      }
+      append_shifted(out_page.texts, out_page.lines, items[p.item], page.margin_top + p.top);
     }
     if (page.page_numbers && number >= page.page_number_from) {
       out_page.texts.push_back(page_number(number, page, fonts));

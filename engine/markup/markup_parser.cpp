@@ -423,15 +423,20 @@ public:
     g.space_before = length(n, "space-before", 0);
     g.role = n.attribute("role").value();
     for (const pugi::xml_node& r : n.children("row")) {
-      check_shape(r);
-      Row row;
-      row.space_before = length(r, "space-before", 0);
-      for (const pugi::xml_node& c : r.children("cell")) {
-        row.cells.push_back(cell(c, defaults));
-      }
-      g.rows.push_back(std::move(row));
+      g.rows.push_back(row(r, "cell", defaults));
     }
     return g;
+  }
+
+  /// A <row> of <cell>s or a <tr> of <td>s.
+  Row row(const pugi::xml_node& r, const char* cell_name, const ParagraphStyle& defaults) {
+    check_shape(r);
+    Row out;
+    out.space_before = length(r, "space-before", 0);
+    for (const pugi::xml_node& c : r.children(cell_name)) {
+      out.cells.push_back(cell(c, defaults));
+    }
+    return out;
   }
 
   Table table(const pugi::xml_node& n, const ParagraphStyle& defaults) {
@@ -445,12 +450,7 @@ public:
     t.space_before = length(n, "space-before", 0);
     t.space_after = length(n, "space-after", 0);
     for (const pugi::xml_node& r : n.children("tr")) {
-      check_shape(r);
-      Row row;
-      for (const pugi::xml_node& c : r.children("td")) {
-        row.cells.push_back(cell(c, defaults));
-      }
-      t.rows.push_back(std::move(row));
+      t.rows.push_back(row(r, "td", defaults));
     }
     return t;
   }
