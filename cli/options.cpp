@@ -13,16 +13,18 @@ bool usage_error(const char* command, const std::string& what) {
   return false;
 }
 
+bool next_value(const std::vector<std::string>& args, std::size_t& i, std::string& into) {
+  if (i + 1 >= args.size()) {
+    return false;
+  }
+  into = args[++i];
+  return true;
+}
+
 Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out,
                     const char* command) {
   const std::string& a = args[i];
-  auto value = [&](std::string& into) {
-    if (i + 1 >= args.size()) {
-      return false;
-    }
-    into = args[++i];
-    return true;
-  };
+  auto value = [&](std::string& into) { return next_value(args, i, into); };
   auto fail = [&](const std::string& what) {
     usage_error(command, what);
     return Parsed::usage_error;
@@ -66,12 +68,7 @@ Parsed parse_render_option(const std::vector<std::string>& args, std::size_t& i,
                            RenderSettings& settings, std::string& templates,
                            std::vector<std::string>& font_dirs, const char* command) {
   const std::string& a = args[i];
-  auto value = [&](std::string& into) {
-    if (i + 1 >= args.size())
-      return false;
-    into = args[++i];
-    return true;
-  };
+  auto value = [&](std::string& into) { return next_value(args, i, into); };
   auto fail = [&](const std::string& what) {
     usage_error(command, what);
     return Parsed::usage_error;

@@ -27,6 +27,10 @@ enum class Parsed { taken, not_mine, usage_error };
 Parsed parse_common(const std::vector<std::string>& args, std::size_t& i, CommonOptions& out,
                     const char* command);
 
+/// Take the value after option args[i] into `into`, advancing i; false when the
+/// command line ends there.
+bool next_value(const std::vector<std::string>& args, std::size_t& i, std::string& into);
+
 /// Print a usage error for `command`; returns false for convenience.
 bool usage_error(const char* command, const std::string& what);
 

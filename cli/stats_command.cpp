@@ -69,12 +69,7 @@ bool parse(const std::vector<std::string>& args, StatsOptions& out) {
     if (p == Parsed::taken)
       continue;
     const std::string& a = args[i];
-    auto value = [&](std::string& into) {
-      if (i + 1 >= args.size())
-        return false;
-      into = args[++i];
-      return true;
-    };
+    auto value = [&](std::string& into) { return next_value(args, i, into); };
     std::string v;
     if (a == "-o" || a == "--output") {
       if (!value(out.output))
