@@ -247,6 +247,67 @@ Date today() {
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
+/// The statistics records of a run, kept on disk (one temporary JSON-lines file per
+/// quarter in OUT/.vanban) instead of in memory, so that memory stays flat however many
+/// conferences a batch holds; read back one quarter at a time at the end.
+class RecordSpill {
+public:
+  explicit RecordSpill(std::string out_dir) : dir_(std::move(out_dir) + "/.vanban") {}
+  ~RecordSpill() {
+    for (auto& [quarter, file] : files_) {
+      file.stream.close();
+      std::error_code ec;
+      fs::remove(file.path, ec);
+    }
+    std::error_code ec;
+    fs::remove(dir_, ec); // only when empty: --incremental keeps its stamps there
+  }
+
+  /// Called under the batch's lock.
+  void add(const ConferenceRecord& r) {
+    auto it = files_.find(r.quarter);
+    if (it == files_.end()) {
+      std::error_code ec;
+      fs::create_directories(dir_, ec);
+      // Named like every temporary: a run killed before removing it is cleaned by the next.
+      std::string path = temporary_path(dir_ + "/records-" + ascii_slug(r.quarter) + ".jsonl");
+      it = files_.emplace(r.quarter, File{path, std::ofstream(path, std::ios::binary)}).first;
+    }
+    it->second.stream << to_fragment_line(r) << '\n';
+  }
+
+  std::vector<std::string> quarters() const {
+    std::vector<std::string> out;
+    for (const auto& [quarter, file] : files_)
+      out.push_back(quarter);
+    return out;
+  }
+
+  /// The records of one quarter, sorted as the statistics list them.
+  std::vector<ConferenceRecord> take(const std::string& quarter) {
+    File& file = files_.at(quarter);
+    file.stream.flush();
+    std::ifstream in(file.path, std::ios::binary);
+    std::vector<ConferenceRecord> out;
+    std::string line;
+    std::string error;
+    while (std::getline(in, line)) {
+      if (auto r = from_fragment_line(line, error))
+        out.push_back(std::move(*r));
+    }
+    sort_records(out);
+    return out;
+  }
+
+private:
+  struct File {
+    std::string path;
+    std::ofstream stream;
+  };
+  std::string dir_;
+  std::map<std::string, File> files_; ///< by quarter, in order
+};
+
 struct Outcome {
   std::atomic<std::size_t> done{0};
   std::atomic<std::size_t> documents{0};
@@ -303,7 +364,7 @@ int run_batch(const std::vector<std::string>& args) {
   Outcome outcome;
   std::mutex lock; // printing, the name registry and the collected records: not the rendering
   std::map<std::string, std::string> owners; // output path → input that made it
-  std::vector<ConferenceRecord> records;
+  RecordSpill records(options.settings.out_dir);
   std::vector<Diagnostic> all;
   std::atomic<std::size_t> next{0};
   Progress progress(inputs.size(), options.common.quiet || options.common.json);
@@ -329,7 +390,7 @@ int run_batch(const std::vector<std::string>& args) {
               ok = false;
             }
           }
-          records.push_back(make_record(*c));
+          records.add(make_record(*c));
         }
         std::string key = options.incremental ? stamps.key(input, *c) : "";
         if (ok && options.incremental && stamps.fresh(input, key, planned)) {
@@ -380,10 +441,12 @@ int run_batch(const std::vector<std::string>& args) {
   std::size_t stats_written = 0;
   if (!g_stop) {
     if (options.shards > 1) {
+      // The fragment: quarter by quarter, each sorted, so the same inputs give the same bytes.
       std::string fragment = kFragmentHeader + std::string("\n");
-      sort_records(records);
-      for (const ConferenceRecord& r : records)
-        fragment += to_fragment_line(r) + "\n";
+      for (const std::string& q : records.quarters()) {
+        for (const ConferenceRecord& r : records.take(q))
+          fragment += to_fragment_line(r) + "\n";
+      }
       std::string path = out_dir + "/fragments/shard-" + std::to_string(options.shard) + "-of-" +
                          std::to_string(options.shards) + ".jsonl";
       fs::create_directories(out_dir + "/fragments", ec);
@@ -394,16 +457,13 @@ int run_batch(const std::vector<std::string>& args) {
         finish.error(path, {}, "", Msg::cannot_write_output, {path, error});
       }
     } else if (statistics_template) {
-      std::set<std::string> quarters;
-      for (const ConferenceRecord& r : records)
-        quarters.insert(r.quarter);
-      for (const std::string& q : quarters) {
+      // One quarter's workbook at a time, from its records read back.
+      for (const std::string& q : records.quarters()) {
         StatisticsOptions so{options.as_of.value_or(today()), q};
         std::string path = out_dir + "/" + ascii_slug(q) + "/thong-ke-" + ascii_slug(q) + ".xlsx";
         fs::create_directories(fs::path(path).parent_path(), ec);
-        stats_written +=
-            write_xlsx(statistics_workbook(records, *statistics_template, so), path, finish) ? 1
-                                                                                             : 0;
+        Workbook book = statistics_workbook(records.take(q), *statistics_template, so);
+        stats_written += write_xlsx(std::move(book), path, finish) ? 1 : 0;
       }
     }
   }

@@ -22,7 +22,7 @@ void SheetBuilder::begin() {
     title.wrap = false;
     title.size = tmpl_.font_size + 2;
     std::vector<SheetCell> line(static_cast<std::size_t>(columns));
-    line[0] = {SheetCell::Kind::text, spec_.title, 0, "", {}, book_.format(title)};
+    line[0] = {SheetCell::Kind::text, spec_.title, 0, {}, book_.format(title)};
     sheet_.rows.push_back(std::move(line));
     sheet_.rows.emplace_back(); // a blank line under the title
   }
@@ -33,7 +33,7 @@ void SheetBuilder::begin() {
   int fmt = book_.format(header);
   std::vector<SheetCell> labels;
   for (const TemplateColumn& c : spec_.columns) {
-    labels.push_back({SheetCell::Kind::text, c.label, 0, "", {}, fmt});
+    labels.push_back({SheetCell::Kind::text, c.label, 0, {}, fmt});
     sheet_.widths.push_back(c.width);
   }
   header_row_ = static_cast<int>(sheet_.rows.size());
@@ -70,28 +70,28 @@ int SheetBuilder::format_for(const std::string& field) {
 void SheetBuilder::text(const std::string& field, const std::string& value) {
   int c = col(field);
   if (c >= 0 && !value.empty()) {
-    cell(c) = {SheetCell::Kind::text, value, 0, "", {}, body_format_};
+    cell(c) = {SheetCell::Kind::text, value, 0, {}, body_format_};
   }
 }
 
 void SheetBuilder::number(const std::string& field, double value) {
   int c = col(field);
   if (c >= 0) {
-    cell(c) = {SheetCell::Kind::number, "", value, "", {}, format_for(field)};
+    cell(c) = {SheetCell::Kind::number, "", value, {}, format_for(field)};
   }
 }
 
 void SheetBuilder::date(const std::string& field, const std::optional<Date>& value) {
   int c = col(field);
   if (c >= 0 && value) {
-    cell(c) = {SheetCell::Kind::date, "", 0, "", *value, date_format_};
+    cell(c) = {SheetCell::Kind::date, "", 0, *value, date_format_};
   }
 }
 
 void SheetBuilder::formula(const std::string& field, const std::string& formula, double value) {
   int c = col(field);
   if (c >= 0) {
-    cell(c) = {SheetCell::Kind::formula_number, formula, value, "", {}, format_for(field)};
+    cell(c) = {SheetCell::Kind::formula_number, formula, value, {}, format_for(field)};
   }
 }
 

@@ -169,12 +169,11 @@ private:
     // Row 2 (index 1) holds the as-of date every overdue formula compares with.
     Sheet& sheet = b.sheet();
     sheet.rows[1].resize(std::max<std::size_t>(2, sheet.rows[1].size()));
-    sheet.rows[1][0] = {SheetCell::Kind::text, "Tính đến ngày:", 0, "", {}, 0};
+    sheet.rows[1][0] = {SheetCell::Kind::text, "Tính đến ngày:", 0, {}, 0};
     CellFormat date_format;
     date_format.number_format = tmpl_.date_format;
     date_format.bold = true;
-    sheet.rows[1][1] = {SheetCell::Kind::date,    "", 0, "", options_.as_of,
-                        book_.format(date_format)};
+    sheet.rows[1][1] = {SheetCell::Kind::date, "", 0, options_.as_of, book_.format(date_format)};
     std::string c_unit = column_of("conferences", "unit"),
                 c_period = column_of("conferences", "period");
     std::string c_present = column_of("conferences", "present");

@@ -31,11 +31,10 @@ inline CellFormat plain_format() {
 }
 
 struct SheetCell {
-  enum class Kind { empty, text, number, date, formula_number, formula_text };
+  enum class Kind { empty, text, number, date, formula_number };
   Kind kind = Kind::empty;
-  std::string text;   ///< text, or a formula starting with '='
-  double number = 0;  ///< number, or the cached result of a numeric formula
-  std::string result; ///< the cached result of a text formula
+  std::string text;  ///< text, or a formula starting with '='
+  double number = 0; ///< number, or the cached result of the formula
   Date date;
   int format = 0; ///< index into Workbook::formats
 };

@@ -29,14 +29,14 @@ std::string header_text(const std::string& title) {
 
 class XlsxWriter {
 public:
-  XlsxWriter(const Workbook& book, lxw_workbook* wb) : book_(book), wb_(wb) {}
+  XlsxWriter(Workbook& book, lxw_workbook* wb) : book_(book), wb_(wb) {}
 
   void write() {
     properties();
     for (const CellFormat& f : book_.formats) {
       formats_.push_back(make_format(f));
     }
-    for (const Sheet& s : book_.sheets) {
+    for (Sheet& s : book_.sheets) {
       sheet(s);
     }
   }
@@ -85,7 +85,7 @@ private:
 
   lxw_format* fmt(int index) const { return formats_[static_cast<std::size_t>(index)]; }
 
-  void sheet(const Sheet& s) {
+  void sheet(Sheet& s) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, s.name.c_str());
     for (std::size_t c = 0; c < s.widths.size(); ++c) {
       auto col = static_cast<lxw_col_t>(c);
@@ -97,6 +97,7 @@ private:
         cell(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), s.rows[r][c]);
       }
     }
+    std::vector<std::vector<SheetCell>>().swap(s.rows); // libxlsxwriter has its own copy now
     if (s.header_row >= 0) {
       auto hr = static_cast<lxw_row_t>(s.header_row);
       worksheet_set_row(ws, hr, 32, nullptr); // room for labels wrapped on two lines
@@ -134,9 +135,6 @@ private:
       // The computed value is stored with the formula: readers that do not
       // recalculate show the right figure, not 0.
       worksheet_write_formula_num(ws, r, c, cell.text.c_str(), f, cell.number);
-      break;
-    case SheetCell::Kind::formula_text:
-      worksheet_write_formula_str(ws, r, c, cell.text.c_str(), f, cell.result.c_str());
       break;
     }
   }
@@ -230,7 +228,7 @@ private:
     worksheet_set_footer(ws, footer.c_str());
   }
 
-  const Workbook& book_;
+  Workbook& book_;
   lxw_workbook* wb_;
   lxw_doc_properties props_{};
   std::vector<lxw_format*> formats_;
@@ -238,7 +236,7 @@ private:
 
 } // namespace
 
-bool write_xlsx(const Workbook& book, const std::string& path, Diagnostics& out) {
+bool write_xlsx(Workbook book, const std::string& path, Diagnostics& out) {
   std::string temp = temporary_path(path);
   lxw_workbook_options options{};
   lxw_workbook* wb = workbook_new_opt(temp.c_str(), &options);

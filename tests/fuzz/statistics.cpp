@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!records.empty() && records.size() <= 8) {
     static const std::string path = "/tmp/vanban-fuzz-" + std::to_string(::getpid()) + ".xlsx";
     Diagnostics out;
-    if (write_xlsx(book, path, out))
+    if (write_xlsx(std::move(book), path, out))
       std::remove(path.c_str());
   }
   return 0;
