@@ -154,7 +154,7 @@ private:
     bool skip_value = false;
     std::string key;
     Location key_location;
-    std::unordered_map<std::string, std::uint32_t> key_lines;
+    std::unordered_map<std::string, std::uint32_t> key_lines; ///< built for large mappings only
   };
 
   void alias(const yaml_event_t& e) {
@@ -279,6 +279,23 @@ private:
     emit(std::move(node));
   }
 
+  /// The line of an earlier occurrence of `key` in this mapping. Small mappings (almost
+  /// all) are scanned; a hash map is built only for large ones.
+  static std::optional<std::uint32_t> earlier_key_line(Frame& frame, const std::string& key) {
+    constexpr std::size_t kScanned = 32;
+    if (frame.node.entries.size() <= kScanned) {
+      for (const DataEntry& e : frame.node.entries) {
+        if (e.key == key) return e.key_location.line;
+      }
+      return std::nullopt;
+    }
+    if (frame.key_lines.empty()) {
+      for (const DataEntry& e : frame.node.entries) frame.key_lines.emplace(e.key, e.key_location.line);
+    }
+    auto it = frame.key_lines.find(key);
+    return it == frame.key_lines.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+  }
+
   void emit(DataNode node) {
     if (stack_.empty()) {
       root_ = std::move(node);
@@ -297,12 +314,11 @@ private:
         top.skip_value = true;
         return;
       }
-      auto [it, fresh] = top.key_lines.emplace(node.text, node.location.line);
-      if (!fresh) {
+      if (auto first_line = earlier_key_line(top, node.text)) {
         std::string parent = current_path(stack_.size() - 1);
         out_.error(file_.name(), node.location,
                    parent.empty() ? node.text : parent + "." + node.text, Msg::yaml_duplicate_key,
-                   {node.text, std::to_string(it->second)});
+                   {node.text, std::to_string(*first_line)});
         top.skip_value = true;
         return;
       }
@@ -316,6 +332,9 @@ private:
         node.location = top.key_location;
       }
       if (!top.skip_value) {
+        if (!top.key_lines.empty()) {
+          top.key_lines.emplace(top.key, top.key_location.line);
+        }
         top.node.entries.push_back({std::move(top.key), top.key_location, std::move(node)});
       }
     }
