@@ -39,6 +39,17 @@ std::optional<Date> date_from(const json& j) {
   return Date{y, m, d};
 }
 
+void sort_by_line(std::vector<ConferenceRecord>::iterator first,
+                  std::vector<ConferenceRecord>::iterator last) {
+  std::vector<std::pair<std::string, ConferenceRecord>> keyed;
+  for (auto it = first; it != last; ++it)
+    keyed.emplace_back(to_fragment_line(*it), std::move(*it));
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [line, r] : keyed)
+    *first++ = std::move(r);
+}
+
 } // namespace
 
 bool overdue_as_of(const DirectiveRecord& d, const Date& as_of) {
@@ -72,20 +83,19 @@ ConferenceRecord make_record(const Conference& c) {
 }
 
 void sort_records(std::vector<ConferenceRecord>& records) {
-  // The serialized record breaks ties, so input order never shows in the output.
-  std::vector<std::pair<std::string, ConferenceRecord>> keyed;
-  keyed.reserve(records.size());
-  for (ConferenceRecord& r : records) {
-    std::string line = to_fragment_line(r);
-    keyed.emplace_back(std::move(line), std::move(r));
+  // Unit and start decide almost always; the serialized record breaks the rare ties,
+  // so input order never shows in the output. Serializing only the tied records keeps
+  // the order of sorting by (unit, start, line) without a JSON dump per record.
+  auto by_unit_start = [](const ConferenceRecord& a, const ConferenceRecord& b) {
+    return std::tie(a.unit, a.start) < std::tie(b.unit, b.start);
+  };
+  std::sort(records.begin(), records.end(), by_unit_start);
+  for (auto first = records.begin(); first != records.end();) {
+    auto last = std::upper_bound(first, records.end(), *first, by_unit_start);
+    if (last - first > 1)
+      sort_by_line(first, last);
+    first = last;
   }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.second.unit, a.second.start, a.first) <
-           std::tie(b.second.unit, b.second.start, b.first);
-  });
-  records.clear();
-  for (auto& [line, r] : keyed)
-    records.push_back(std::move(r));
 }
 
 std::string to_fragment_line(const ConferenceRecord& r) {
