@@ -46,29 +46,40 @@ bool is_decimal_fraction(const std::string& s) {
 }
 } // namespace
 
-nlohmann::json scalar_to_json(const DataNode& node) {
+ScalarValue type_scalar(const DataNode& node) {
   const std::string& s = node.text;
+  ScalarValue v;
   if (node.quoted) {
-    return s;
+    return v;
   }
-  if (s == "true") {
-    return true;
-  }
-  if (s == "false") {
-    return false;
-  }
-  if (is_decimal_integer(s)) {
-    std::int64_t value = 0;
-    auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s == "true" || s == "false") {
+    v.type = ScalarValue::Type::boolean;
+    v.boolean = s == "true";
+  } else if (is_decimal_integer(s)) {
+    auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), v.integer);
     if (error == std::errc{} && end == s.data() + s.size()) {
-      return value;
+      v.type = ScalarValue::Type::integer;
+    } else {
+      // Past 64 bits: still a number, and the schema's maximum speaks.
+      v.type = ScalarValue::Type::number;
+      v.number = std::stod(s);
     }
-    return std::stod(s); // past 64 bits: still a number, and the schema's maximum speaks
+  } else if (is_decimal_fraction(s)) {
+    v.type = ScalarValue::Type::number;
+    v.number = std::stod(s);
   }
-  if (is_decimal_fraction(s)) {
-    return std::stod(s);
+  return v;
+}
+
+nlohmann::json scalar_to_json(const DataNode& node) {
+  ScalarValue v = type_scalar(node);
+  switch (v.type) {
+  case ScalarValue::Type::boolean: return v.boolean;
+  case ScalarValue::Type::integer: return v.integer;
+  case ScalarValue::Type::number: return v.number;
+  case ScalarValue::Type::string: break;
   }
-  return s;
+  return node.text;
 }
 
 nlohmann::json to_json(const DataNode& node) {

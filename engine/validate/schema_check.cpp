@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "base/text.hpp"
+#include "validate/data_node_adapter.hpp"
 #include "validate/json_typing.hpp"
 
 namespace vanban {
@@ -392,13 +393,11 @@ private:
 
 void SchemaSet::check(const DataNode& root, SchemaKind kind, const SourceFile& file,
                       Diagnostics& out) const {
-  json instance = to_json(root);
   // valijson compiles a pattern's std::regex once per Validator: one per thread
   // keeps them compiled across files (a batch validates thousands).
   thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
-  validator.validate(impl_->schema(kind), valijson::adapters::NlohmannJsonAdapter(instance),
-                     &results);
+  validator.validate(impl_->schema(kind), DataNodeAdapter(root), &results);
 
   std::vector<valijson::ValidationResults::Error> errors(results.begin(), results.end());
   SchemaWalker walker(impl_->conference_doc, impl_->organization_doc);
