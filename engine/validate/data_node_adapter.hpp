@@ -146,7 +146,14 @@ class DataNodeAdapter
                                               DataNodeObject, DataNodeValue> {
 public:
   DataNodeAdapter() = default;
-  explicit DataNodeAdapter(const DataNode& node) : BasicAdapter(DataNodeValue(node)) {}
+  explicit DataNodeAdapter(const DataNode& node)
+      : BasicAdapter(DataNodeValue(node)), node_(&node) {}
+
+  /// The node itself, for constraints of ours (nullptr: the default empty mapping).
+  const DataNode* node() const { return node_; }
+
+private:
+  const DataNode* node_ = nullptr;
 };
 
 class DataNodeArrayIterator {

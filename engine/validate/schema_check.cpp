@@ -13,6 +13,7 @@
 #include "base/text.hpp"
 #include "validate/data_node_adapter.hpp"
 #include "validate/json_typing.hpp"
+#include "validate/text_constraint.hpp"
 
 namespace vanban {
 
@@ -44,16 +45,23 @@ struct SchemaSet::Impl {
   }
 
   Impl() {
-    auto fetch = [this](const std::string& uri) -> const json* {
-      return uri.ends_with("organization.schema.json") ? &organization_doc : nullptr;
+    // valijson compiles copies with minLength, maxLength and pattern gathered into our
+    // own text constraint; the documents above stay as written, for the error words.
+    json conference_copy = conference_doc, organization_copy = organization_doc,
+         workbook_copy = workbook_doc;
+    for (json* copy : {&conference_copy, &organization_copy, &workbook_copy})
+      gather_text_keywords(*copy);
+    auto fetch = [&](const std::string& uri) -> const json* {
+      return uri.ends_with("organization.schema.json") ? &organization_copy : nullptr;
     };
     auto release = [](const json*) {};
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(conference_doc), conference,
+    parser.addConstraintBuilder(kTextKeyword, new TextConstraintBuilder);
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(conference_copy), conference,
                           fetch, release);
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(organization_doc), organization,
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(organization_copy), organization,
                           fetch, release);
-    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(workbook_doc), workbook, fetch,
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(workbook_copy), workbook, fetch,
                           release);
   }
 };
@@ -393,9 +401,8 @@ private:
 
 void SchemaSet::check(const DataNode& root, SchemaKind kind, const SourceFile& file,
                       Diagnostics& out) const {
-  // valijson compiles a pattern's std::regex once per Validator: one per thread
-  // keeps them compiled across files (a batch validates thousands).
-  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
+  // Patterns are compiled once with the schemas (text_constraint), not per Validator.
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   validator.validate(impl_->schema(kind), DataNodeAdapter(root), &results);
 
