@@ -3,10 +3,28 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace vanban {
+
+namespace {
+/// The first offset from `i` on that is not ASCII (or the end): eight bytes at a time,
+/// as whole files are checked before parsing.
+std::size_t skip_ascii(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  for (std::uint64_t word = 0; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & kHighBits) != 0)
+      break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80)
+    ++i;
+  return i;
+}
+} // namespace
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
@@ -44,6 +62,10 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
 std::vector<std::size_t> invalid_utf8_offsets(std::string_view s, std::size_t limit) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < s.size() && out.size() < limit;) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      i = skip_ascii(s, i + 1);
+      continue;
+    }
     std::size_t n = utf8_sequence_length(s, i);
     if (n == 0) {
       out.push_back(i);
@@ -155,6 +177,33 @@ std::optional<std::size_t> find_control_character(std::string_view s) {
     }
   }
   return std::nullopt;
+}
+
+bool is_clean_nfc(std::string_view s) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char b = byte(i);
+    if (b >= 0x20 && b < 0x7F) {
+      ++i;
+    } else if (b == '\t' || b == '\n') {
+      ++i;
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < s.size() && (byte(i + 1) & 0xC0) == 0x80) {
+      // Two bytes: U+0080–U+07FF. C1 controls (U+0080–U+009F) and marks are not clean.
+      char32_t cp = ((b & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
+      if (cp < 0xA0 || !nfc_stable(cp))
+        return false;
+      i += 2;
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < s.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+               (byte(i + 2) & 0xC0) == 0x80) {
+      char32_t cp = ((b & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+      if (cp < 0x800 || !nfc_stable(cp)) // overlong forms are not clean
+        return false;
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 std::string to_upper(std::string_view s) {

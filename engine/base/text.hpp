@@ -26,6 +26,10 @@ std::string to_nfc(std::string_view s);
 std::optional<std::size_t> find_leftover_combining_mark(std::string_view nfc);
 /// Offset of the first C0/C1 control character other than tab and newline.
 std::optional<std::size_t> find_control_character(std::string_view s);
+/// Whether text is valid UTF-8 already in NFC with no control character (as above)
+/// and no combining mark: to_nfc leaves it as it is and neither finder finds
+/// anything. One pass, for the common case; false does not mean the opposite.
+bool is_clean_nfc(std::string_view s);
 
 /// Vietnamese-aware upper case, per code point ("Đảng ủy" → "ĐẢNG ỦY").
 std::string to_upper(std::string_view s);

@@ -95,16 +95,41 @@ bool check_encoding(const SourceFile& file, const LoadLimits& limits, Diagnostic
 
 namespace {
 
-/// 0-based line and character column (libyaml's marks) as a Location.
-Location character_location(const SourceFile& file, std::size_t line0, std::size_t column) {
-  const std::string& text = file.text();
-  std::size_t offset = file.line_start(line0);
-  for (std::size_t c = 0; c < column && offset < text.size() && text[offset] != '\n'; ++c) {
-    std::size_t n = utf8_sequence_length(text, offset);
-    offset += n == 0 ? 1 : n;
+/// 0-based line and character column (libyaml's marks) as Locations. Marks come in
+/// file order, so the walk along a line resumes where the previous mark on it stopped
+/// instead of starting again from the line start (long lines of text made it costly).
+class MarkLocator {
+public:
+  explicit MarkLocator(const SourceFile& file) : file_(file) {}
+
+  Location at(std::size_t line0, std::size_t column) {
+    const std::string& text = file_.text();
+    if (line0 >= file_.line_count()) {
+      return file_.locate(text.size());
+    }
+    if (line0 != line0_ || column < walked_) {
+      line0_ = line0;
+      walked_ = 0;
+      lead_bytes_ = 0;
+      offset_ = file_.line_start(line0);
+    }
+    for (; walked_ < column && offset_ < text.size() && text[offset_] != '\n'; ++walked_) {
+      std::size_t n = utf8_sequence_length(text, offset_);
+      // SourceFile::locate counts the lead bytes of the line up to the offset.
+      lead_bytes_ += n != 0 || (static_cast<unsigned char>(text[offset_]) & 0xC0) != 0x80 ? 1 : 0;
+      offset_ += n == 0 ? 1 : n;
+    }
+    return {static_cast<std::uint32_t>(offset_), static_cast<std::uint32_t>(line0 + 1),
+            static_cast<std::uint32_t>(1 + lead_bytes_)};
   }
-  return file.locate(offset);
-}
+
+private:
+  const SourceFile& file_;
+  std::size_t line0_ = SIZE_MAX;
+  std::size_t walked_ = 0;     ///< characters walked from the line start
+  std::size_t lead_bytes_ = 0; ///< lead bytes passed on the way
+  std::size_t offset_ = 0;
+};
 
 /// Thrown by the event handler to stop parsing after a fatal problem it reported.
 struct StopParsing {};
@@ -113,7 +138,7 @@ struct StopParsing {};
 class TreeBuilder {
 public:
   TreeBuilder(const SourceFile& file, const LoadLimits& limits, Diagnostics& out)
-      : file_(file), limits_(limits), out_(out) {}
+      : file_(file), limits_(limits), out_(out), locator_(file) {}
 
   std::optional<DataNode> take_root() { return std::move(root_); }
   bool saw_document() const { return documents_ > 0; }
@@ -143,9 +168,7 @@ public:
   std::string path() const { return current_path(); }
 
   /// A position from libyaml: 0-based line and column in characters.
-  Location at(const yaml_mark_t& mark) const {
-    return character_location(file_, mark.line, mark.column);
-  }
+  Location at(const yaml_mark_t& mark) const { return locator_.at(mark.line, mark.column); }
 
 private:
   struct Frame {
@@ -185,7 +208,7 @@ private:
     node.kind = DataNode::Kind::scalar;
     node.quoted = !plain;
     check_closing_quote(node.location);
-    node.text = clean_text(value, node.location);
+    node.text = clean_text(std::move(value), node.location);
     emit(std::move(node));
   }
 
@@ -212,7 +235,10 @@ private:
   }
 
   /// NFC, then reject what NFC cannot fix: control characters and stray marks.
-  std::string clean_text(const std::string& raw, Location where) {
+  std::string clean_text(std::string raw, Location where) {
+    if (is_clean_nfc(raw)) {
+      return raw; // nearly every scalar: one pass, no copy
+    }
     if (auto c = find_control_character(raw)) {
       std::size_t len = utf8_sequence_length(raw, *c);
       out_.error(file_.name(), find_from(where, raw.substr(*c, len)), current_path(),
@@ -285,12 +311,14 @@ private:
     constexpr std::size_t kScanned = 32;
     if (frame.node.entries.size() <= kScanned) {
       for (const DataEntry& e : frame.node.entries) {
-        if (e.key == key) return e.key_location.line;
+        if (e.key == key)
+          return e.key_location.line;
       }
       return std::nullopt;
     }
     if (frame.key_lines.empty()) {
-      for (const DataEntry& e : frame.node.entries) frame.key_lines.emplace(e.key, e.key_location.line);
+      for (const DataEntry& e : frame.node.entries)
+        frame.key_lines.emplace(e.key, e.key_location.line);
     }
     auto it = frame.key_lines.find(key);
     return it == frame.key_lines.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
@@ -343,6 +371,7 @@ private:
   const SourceFile& file_;
   const LoadLimits& limits_;
   Diagnostics& out_;
+  mutable MarkLocator locator_; ///< a cache: locating never changes what is built
   std::vector<Frame> stack_;
   std::optional<DataNode> root_;
   std::size_t documents_ = 0;

@@ -84,3 +84,54 @@ TEST_CASE("NFC: the fast path for precomposed text and the full path for the res
   CHECK(to_nfc("\xE1\xBB\x87\xCC\x81").size() ==
         5); // ệ then a combining acute: kept, not composable
 }
+
+TEST_CASE("invalid utf8 offsets are found after long ASCII runs, wherever they stand") {
+  // Offsets computed one sequence at a time, as the word-at-a-time scan must find them.
+  auto expected = [](const std::string& s) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t n = utf8_sequence_length(s, i);
+      if (n == 0)
+        out.push_back(i);
+      i += n == 0 ? 1 : n;
+    }
+    return out;
+  };
+  for (std::size_t run = 0; run < 20; ++run) {
+    for (const char* bad : {"\xFF", "\xC4", "\xE1\xBB", "\x80", "\xC0\xAF"}) {
+      std::string s = std::string(run, 'a') + bad + std::string(run % 9, 'b') + "ọ" + bad + "x";
+      INFO("run " << run);
+      CHECK(invalid_utf8_offsets(s, 100) == expected(s));
+    }
+  }
+}
+
+TEST_CASE("clean NFC text is seen in one pass, and only text the full path leaves alone") {
+  CHECK(is_clean_nfc("Nguyễn Thị Thu Trang – “Dân vận khéo”\tĐảng ủy\n"));
+  CHECK(is_clean_nfc(""));
+  CHECK_FALSE(is_clean_nfc("e\xCC\x82\xCC\x81")); // decomposed
+  CHECK_FALSE(is_clean_nfc("a\x01"));             // C0 control
+  CHECK_FALSE(is_clean_nfc("a\x7F"));
+  CHECK_FALSE(is_clean_nfc("a\xC2\x85"));    // C1 control (NEL)
+  CHECK_FALSE(is_clean_nfc("\xE2\x84\xA6")); // OHM SIGN: NFC changes it
+  CHECK_FALSE(is_clean_nfc("\xC0\xAF"));     // overlong
+  CHECK_FALSE(is_clean_nfc("\xE1\xBB"));     // truncated
+  // Whatever it calls clean, NFC keeps as it is and neither finder objects to.
+  const char* pieces[] = {
+      "a", " ",        "\t",       "\n",       "\r",       "\x01",         "\x7F", "ọ",
+      "Đ", "\xC2\x85", "\xC2\xA0", "\xCC\x81", "\xCD\xB0", "\xE2\x84\xA6", "–",    "\xEF\xBB\xBF",
+      "😀", "\xFF"};
+  for (const char* a : pieces) {
+    for (const char* b : pieces) {
+      for (const char* c : pieces) {
+        std::string s = std::string(a) + b + c;
+        INFO(s);
+        if (is_clean_nfc(s)) {
+          CHECK(to_nfc(s) == s);
+          CHECK_FALSE(find_control_character(s));
+          CHECK_FALSE(find_leftover_combining_mark(s));
+        }
+      }
+    }
+  }
+}
