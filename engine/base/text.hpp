@@ -15,6 +15,34 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t pos);
 std::vector<std::size_t> invalid_utf8_offsets(std::string_view s, std::size_t limit);
 /// Decode the code points of valid UTF-8 text.
 std::u32string decode_utf8(std::string_view s);
+
+/// The code point at `pos` (advanced past it), without allocating: for hot loops.
+/// An invalid byte reads as U+FFFD and advances one byte, as in decode_utf8.
+inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
+  auto lead = static_cast<unsigned char>(s[pos]);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  std::size_t n = utf8_sequence_length(s, pos);
+  if (n == 0) {
+    ++pos;
+    return 0xFFFD;
+  }
+  char32_t cp = lead & (0x7FU >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + k]) & 0x3FU);
+  }
+  pos += n;
+  return cp;
+}
+
+/// Calls `f(code_point)` for each code point of `s` (see next_code_point).
+template <typename F> void for_each_code_point(std::string_view s, F f) {
+  for (std::size_t pos = 0; pos < s.size();) {
+    f(next_code_point(s, pos));
+  }
+}
 void append_utf8(std::string& out, char32_t cp);
 /// Number of code points of valid UTF-8 text.
 std::size_t code_point_count(std::string_view s);

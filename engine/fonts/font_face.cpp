@@ -3,8 +3,11 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <memory>
 
 #include "base/text.hpp"
@@ -16,9 +19,50 @@ int per_mille(long units, long units_per_em) {
   return static_cast<int>(
       std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(units_per_em)));
 }
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// The FontDescriptor facts FreeType exposes through the sfnt tables.
+FaceDescription describe(FT_Face face) {
+  long upem = face->units_per_EM;
+  FaceDescription d;
+  const char* ps = FT_Get_Postscript_Name(face);
+  d.postscript_name = ps != nullptr ? ps : "";
+  d.bbox = {per_mille(face->bbox.xMin, upem), per_mille(face->bbox.yMin, upem),
+            per_mille(face->bbox.xMax, upem), per_mille(face->bbox.yMax, upem)};
+  d.cap_height = per_mille(face->ascender, upem);
+  d.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+  if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+      os2 != nullptr && os2->version != 0xFFFF) {
+    d.weight = os2->usWeightClass;
+    if (os2->version >= 2 && os2->sCapHeight > 0) {
+      d.cap_height = per_mille(os2->sCapHeight, upem);
+    }
+  }
+  if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST))) {
+    d.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
+  }
+  return d;
+}
+
 } // namespace
 
 std::optional<FontFace> FontFace::load(const std::string& path, std::string& error) {
+  auto bytes = read_file(path);
+  if (!bytes) {
+    error = "cannot be read";
+    return std::nullopt;
+  }
+  auto file = std::make_shared<const std::string>(std::move(*bytes));
+  auto tables = TrueTypeTables::parse(*file, error);
+  if (!tables) {
+    return std::nullopt;
+  }
   FT_Library library = nullptr;
   if (FT_Init_FreeType(&library) != 0) {
     error = "FreeType could not start";
@@ -26,7 +70,8 @@ std::optional<FontFace> FontFace::load(const std::string& path, std::string& err
   }
   std::unique_ptr<FT_LibraryRec_, decltype(&FT_Done_FreeType)> lib(library, &FT_Done_FreeType);
   FT_Face face = nullptr;
-  if (FT_New_Face(library, path.c_str(), 0, &face) != 0) {
+  if (FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(file->data()),
+                         static_cast<FT_Long>(file->size()), 0, &face) != 0) {
     error = "not a font file FreeType can read";
     return std::nullopt;
   }
@@ -37,12 +82,20 @@ std::optional<FontFace> FontFace::load(const std::string& path, std::string& err
   }
   FontFace f;
   f.path_ = path;
+  f.file_ = file;
+  f.tables_ = *tables;
+  f.description_ = describe(face);
   f.family_ = face->family_name != nullptr ? face->family_name : "";
   long upem = face->units_per_EM;
+  f.bmp_.assign(0x10000, 0); // a direct table: layout and PDF look up every character
   FT_UInt gid = 0;
   for (FT_ULong cp = FT_Get_First_Char(face, &gid); gid != 0;
        cp = FT_Get_Next_Char(face, cp, &gid)) {
-    f.cmap_.emplace(static_cast<char32_t>(cp), static_cast<std::uint16_t>(gid));
+    if (cp < 0x10000) {
+      f.bmp_[cp] = static_cast<std::uint16_t>(gid);
+    } else {
+      f.supplementary_.emplace(static_cast<char32_t>(cp), static_cast<std::uint16_t>(gid));
+    }
   }
   auto glyphs = static_cast<FT_UInt>(face->num_glyphs);
   std::vector<FT_Fixed> raw(glyphs);
@@ -62,8 +115,11 @@ std::optional<FontFace> FontFace::load(const std::string& path, std::string& err
 }
 
 std::uint16_t FontFace::glyph(char32_t cp) const {
-  auto it = cmap_.find(cp);
-  return it == cmap_.end() ? 0 : it->second;
+  if (cp < bmp_.size()) {
+    return bmp_[cp];
+  }
+  auto it = supplementary_.find(cp);
+  return it == supplementary_.end() ? 0 : it->second;
 }
 
 int FontFace::advance(std::uint16_t glyph) const {
@@ -72,9 +128,7 @@ int FontFace::advance(std::uint16_t glyph) const {
 
 long FontFace::width(std::string_view utf8) const {
   long total = 0;
-  for (char32_t cp : decode_utf8(utf8)) {
-    total += advance(glyph(cp));
-  }
+  for_each_code_point(utf8, [&](char32_t cp) { total += advance(glyph(cp)); });
   return total;
 }
 

@@ -1,14 +1,28 @@
 #pragma once
 // A font's metrics read once from its file with FreeType, then kept as plain
 // tables: read-only, so worker threads share one FontFace without locks.
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "fonts/truetype.hpp"
+
 namespace vanban {
+
+/// What a PDF FontDescriptor says of a face (lengths in 1/1000 em).
+struct FaceDescription {
+  std::string postscript_name; ///< e.g. "LiberationSerif-Bold"
+  std::array<int, 4> bbox{};   ///< xMin yMin xMax yMax
+  double italic_angle = 0;     ///< degrees, negative leaning right
+  int cap_height = 0;
+  int weight = 400; ///< OS/2 usWeightClass
+  bool italic = false;
+};
 
 /// Units are 1/1000 em, rounded exactly as a PDF /W array stores widths, so that a
 /// width we measure is the width a PDF reader computes.
@@ -34,10 +48,18 @@ public:
   int underline_position() const { return underline_position_; } ///< below baseline, positive
   int underline_thickness() const { return underline_thickness_; }
 
+  const FaceDescription& description() const { return description_; }
+  /// The file's tables, for subsetting (views into bytes the face keeps alive).
+  const TrueTypeTables& tables() const { return tables_; }
+
 private:
   std::string path_;
+  std::shared_ptr<const std::string> file_; ///< shared by copies: tables_ points into it
+  TrueTypeTables tables_;
+  FaceDescription description_;
   std::string family_;
-  std::unordered_map<char32_t, std::uint16_t> cmap_;
+  std::vector<std::uint16_t> bmp_;                            ///< glyph by code point below U+10000
+  std::unordered_map<char32_t, std::uint16_t> supplementary_; ///< the rest of the cmap
   std::vector<std::int16_t> advances_;
   int ascent_ = 891;
   int descent_ = 216;

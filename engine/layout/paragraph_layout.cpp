@@ -76,14 +76,14 @@ private:
 
   void check_glyphs(const std::string& text, FontStyle style) {
     const FontFace& face = fonts_.face(style);
-    for (char32_t cp : decode_utf8(text)) {
+    for_each_code_point(text, [&](char32_t cp) {
       if (!face.has(cp) && reported_.insert(cp).second) {
         std::string character;
         append_utf8(character, cp);
         out_.error(markup_name_, p_.location, "", Msg::glyph_missing,
                    {fonts_.family, code_point_label(cp), character});
       }
-    }
+    });
   }
 
   void split_words() {
