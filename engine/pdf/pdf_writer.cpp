@@ -1,15 +1,16 @@
 #include "pdf/pdf_writer.hpp"
 
 #include <podofo/podofo.h>
-#include <zlib.h>
 
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <set>
+#include <map>
+#include <vector>
 
 #include "base/text.hpp"
+#include "pdf/font_embedding.hpp"
 
 namespace vanban {
 
@@ -66,6 +67,21 @@ std::string num(double v) {
   return s;
 }
 
+/// A stream whose bytes are already deflated.
+void set_deflated(PdfObject* object, const std::string& deflated) {
+  PdfMemoryInputStream in(deflated.data(), static_cast<pdf_long>(deflated.size()));
+  object->GetStream()->SetRawData(&in, static_cast<pdf_long>(deflated.size()));
+  object->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+}
+
+/// One face as this document uses it.
+struct DocumentFont {
+  std::map<std::uint16_t, char32_t> chars; ///< face glyph → first character drawn with it
+  FontEmbedding embedding;
+  PdfObject* object = nullptr; ///< the Type0 font
+  PdfName resource;            ///< its name in page resources
+};
+
 class PdfBuilder {
 public:
   PdfBuilder(const PagedLayout& layout, const FontSet& fonts, const PdfOptions& options)
@@ -74,11 +90,15 @@ public:
   std::string build() {
     PdfError::EnableLogging(false);
     PdfError::EnableDebug(false);
-    create_fonts();
+    collect_glyphs();
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (!fonts_used_[i].chars.empty()) {
+        embed_font(i);
+      }
+    }
     for (const PageLayout& page : layout_.pages) {
       add_page(page);
     }
-    embed_used_glyphs();
     set_metadata();
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);
@@ -87,41 +107,92 @@ public:
   }
 
 private:
-  void create_fonts() {
-    std::array<bool, 4> used{};
+  /// Which glyphs of which face the pages draw: the subsets must exist (their glyph
+  /// ids renumbered) before the first content stream is written.
+  void collect_glyphs() {
     for (const PageLayout& page : layout_.pages) {
       for (const PlacedText& t : page.texts) {
-        used[static_cast<std::size_t>(t.style)] = true;
-      }
-    }
-    for (std::size_t i = 0; i < 4; ++i) {
-      if (!used[i]) {
-        continue;
-      }
-      const FontFace& face = fonts_.faces[i];
-      // The font owns the encoding and deletes it.
-      fonts_pdf_[i] =
-          doc_.CreateFontSubset(fonts_.family.c_str(), (i & 1) != 0, (i & 2) != 0, false,
-                                new PdfIdentityEncoding(0, 0xffff, true), face.path().c_str());
-      if (fonts_pdf_[i] == nullptr) {
-        PODOFO_RAISE_ERROR_INFO(ePdfError_InvalidHandle, face.path().c_str());
+        auto i = static_cast<std::size_t>(t.style);
+        const FontFace& face = fonts_.faces[i];
+        for_each_code_point(t.text,
+                            [&](char32_t cp) { fonts_used_[i].chars.emplace(face.glyph(cp), cp); });
       }
     }
   }
 
-  /// The text as a hex string of 2-byte glyph ids: Identity-H with an identity
-  /// CIDToGIDMap, and PoDoFo's subsets keep the font's glyph ids, so the ids come
-  /// from our own cached cmap (the same file) without a round trip through PoDoFo.
-  static void append_hex(std::string& out, const FontFace& face, const std::string& text) {
+  /// Type0 font over a CIDFontType2 with the subset embedded: our own objects, so
+  /// that the font files parsed once per process serve every document.
+  void embed_font(std::size_t i) {
+    DocumentFont& font = fonts_used_[i];
+    const FontFace& face = fonts_.faces[i];
+    font.embedding = embed_glyphs(face, i, font.chars);
+    const FontEmbedding& e = font.embedding;
+    const FaceDescription& d = face.description();
+    PdfName base_name(e.tag + "+" + d.postscript_name);
+    PdfVecObjects& objects = doc_.GetObjects();
+
+    PdfObject* program = objects.CreateObject();
+    set_deflated(program, e.program_deflated);
+    program->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(e.subset.program.size()));
+
+    PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+    PdfDictionary& desc = descriptor->GetDictionary();
+    desc.AddKey("FontName", base_name);
+    desc.AddKey("Flags", static_cast<pdf_int64>(d.italic ? 32 + 64 : 32)); // nonsymbolic
+    PdfArray bbox;
+    for (int v : d.bbox) {
+      bbox.push_back(static_cast<pdf_int64>(v));
+    }
+    desc.AddKey("FontBBox", bbox);
+    desc.AddKey("ItalicAngle", static_cast<pdf_int64>(std::lround(d.italic_angle)));
+    desc.AddKey("Ascent", static_cast<pdf_int64>(face.ascent()));
+    desc.AddKey("Descent", static_cast<pdf_int64>(-face.descent()));
+    desc.AddKey("CapHeight", static_cast<pdf_int64>(d.cap_height));
+    // No stem width in TrueType files: the usual estimate from the weight class.
+    double stem = 50 + (d.weight / 65.0) * (d.weight / 65.0);
+    desc.AddKey("StemV", static_cast<pdf_int64>(std::lround(stem)));
+    desc.AddKey("FontFile2", program->Reference());
+
+    PdfObject* cid_font = objects.CreateObject("Font");
+    PdfDictionary& cid = cid_font->GetDictionary();
+    cid.AddKey("Subtype", PdfName("CIDFontType2"));
+    cid.AddKey("BaseFont", base_name);
+    PdfDictionary system;
+    system.AddKey("Registry", PdfString("Adobe"));
+    system.AddKey("Ordering", PdfString("Identity"));
+    system.AddKey("Supplement", PdfObject(static_cast<pdf_int64>(0))); // not the pointer overload
+    cid.AddKey("CIDSystemInfo", system);
+    cid.AddKey("FontDescriptor", descriptor->Reference());
+    // Written as prepared text: a PdfArray of hundreds of numbers costs more to build and print.
+    cid.AddKey("W", PdfObject(PdfVariant(PdfData(e.widths.data(), e.widths.size()))));
+    cid.AddKey("CIDToGIDMap", PdfName("Identity"));
+
+    PdfObject* to_unicode = objects.CreateObject();
+    set_deflated(to_unicode, e.to_unicode_deflated);
+
+    font.object = objects.CreateObject("Font");
+    PdfDictionary& type0 = font.object->GetDictionary();
+    type0.AddKey("Subtype", PdfName("Type0"));
+    type0.AddKey("BaseFont", base_name);
+    type0.AddKey("Encoding", PdfName("Identity-H"));
+    PdfArray descendants;
+    descendants.push_back(cid_font->Reference());
+    type0.AddKey("DescendantFonts", descendants);
+    type0.AddKey("ToUnicode", to_unicode->Reference());
+    font.resource = PdfName("F" + std::to_string(i + 1));
+  }
+
+  /// The text as a hex string of 2-byte glyph ids of the subset (Identity-H, and
+  /// the subset's glyph ids are its CIDs).
+  static void append_hex(std::string& out, const FontFace& face, const FontSubset& subset,
+                         const std::string& text) {
     static const char* hex = "0123456789ABCDEF";
     out += '<';
-    for (char32_t cp : decode_utf8(text)) {
-      std::uint16_t g = face.glyph(cp);
-      out += hex[(g >> 12) & 15];
-      out += hex[(g >> 8) & 15];
-      out += hex[(g >> 4) & 15];
-      out += hex[g & 15];
-    }
+    for_each_code_point(text, [&](char32_t cp) {
+      std::uint16_t g = subset.new_id(face.glyph(cp));
+      char digits[4] = {hex[(g >> 12) & 15], hex[(g >> 8) & 15], hex[(g >> 4) & 15], hex[g & 15]};
+      out.append(digits, 4);
+    });
     out += '>';
   }
 
@@ -144,63 +215,30 @@ private:
       double current_size = -1;
       for (const PlacedText& t : page.texts) {
         auto i = static_cast<std::size_t>(t.style);
-        PdfFont* font = fonts_pdf_[i];
+        const DocumentFont& font = fonts_used_[i];
         if (static_cast<int>(i) != current || t.size != current_size) {
-          content += "/" + font->GetIdentifier().GetName() + " " + num(t.size) + " Tf\n";
+          content += "/" + font.resource.GetName() + " " + num(t.size) + " Tf\n";
           current = static_cast<int>(i);
           current_size = t.size;
         }
         on_page[i] = true;
-        for (char32_t cp : decode_utf8(t.text)) {
-          used_[i].insert(cp);
-        }
         content += "1 0 0 1 ";
         append_num(content, t.x);
         content += ' ';
         append_num(content, h - t.baseline);
         content += " Tm ";
-        append_hex(content, fonts_.faces[i], t.text);
+        append_hex(content, fonts_.faces[i], font.embedding.subset, t.text);
         content += " Tj\n";
       }
       content += "ET\n";
     }
     for (std::size_t i = 0; i < 4; ++i) {
       if (on_page[i]) {
-        pdf_page->AddResource(fonts_pdf_[i]->GetIdentifier(),
-                              fonts_pdf_[i]->GetObject()->Reference(), PdfName("Font"));
+        pdf_page->AddResource(fonts_used_[i].resource, fonts_used_[i].object->Reference(),
+                              PdfName("Font"));
       }
     }
-    set_compressed(pdf_page->GetContentsForAppending(), content);
-  }
-
-  /// Content streams deflated at zlib's fastest level: a third of PoDoFo's time
-  /// at its default level, for files a few percent larger.
-  static void set_compressed(PdfObject* object, const std::string& content) {
-    uLongf size = compressBound(static_cast<uLong>(content.size()));
-    std::string packed(size, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
-                  reinterpret_cast<const Bytef*>(content.data()),
-                  static_cast<uLong>(content.size()), Z_BEST_SPEED) != Z_OK) {
-      object->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
-      return;
-    }
-    PdfMemoryInputStream in(packed.data(), static_cast<pdf_long>(size));
-    object->GetStream()->SetRawData(&in, static_cast<pdf_long>(size));
-    object->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
-  }
-
-  /// The subset must hold every glyph drawn: tell each font which characters.
-  void embed_used_glyphs() {
-    for (std::size_t i = 0; i < 4; ++i) {
-      if (fonts_pdf_[i] == nullptr || used_[i].empty()) {
-        continue;
-      }
-      std::string chars;
-      for (char32_t cp : used_[i]) {
-        append_utf8(chars, cp);
-      }
-      fonts_pdf_[i]->AddUsedSubsettingGlyphs(utf8(chars), static_cast<long>(used_[i].size()));
-    }
+    set_deflated(pdf_page->GetContentsForAppending(), deflate_fast(content));
   }
 
   void set_metadata() {
@@ -225,8 +263,7 @@ private:
   const FontSet& fonts_;
   const PdfOptions& options_;
   PdfMemDocument doc_;
-  std::array<PdfFont*, 4> fonts_pdf_{};
-  std::array<std::set<char32_t>, 4> used_;
+  std::array<DocumentFont, 4> fonts_used_;
 };
 
 } // namespace

@@ -46,7 +46,7 @@ ls "$dir"/bytes/*.pdf >/dev/null 2>&1 && { echo "FAIL output-bytes: a PDF was wr
 # In a batch, every limit that a conference can exceed on its own fails that conference
 # only: the documents of the others are still made (the examples differ in size, lists,
 # paragraphs and pages, so each threshold below splits them).
-for limit in attendees=5 directives=5 paragraph-chars=900 pages=3 output-bytes=80000 input-bytes=12000; do
+for limit in attendees=5 directives=5 paragraph-chars=900 pages=3 output-bytes=60000 input-bytes=12000; do
   out="$dir/batch-${limit%%=*}"
   "$vanban" batch --lang en --limit "$limit" "$root/examples" -o "$out" --as-of 2022-07-01 >"$dir/out" 2>"$dir/err"
   status=$?
