@@ -1,10 +1,9 @@
-// PoDoFo compresses every stream (the embedded font subsets above all) at zlib's
-// default level, and offers no setting for it; that compression was a third of the
-// time spent making a PDF. Defining deflateInit_ here, in the program, puts it
-// before libz's in the dynamic symbol lookup, so PoDoFo's calls arrive here and go
-// on to zlib at level 1: about three times faster, files a few percent larger,
-// output still deterministic. Every other zlib user in the process (libxlsxwriter's
-// zip writer) gets the same trade.
+// libxlsxwriter zips every workbook part at zlib's default level and offers no
+// setting for it. Defining deflateInit_ here, in the program, puts it before libz's
+// in the dynamic symbol lookup, so those calls arrive here and go on to zlib at
+// level 1: about three times faster, files a few percent larger, output still
+// deterministic. (It was written for PoDoFo's font streams; the PDF writer now
+// deflates its streams itself, with libdeflate.)
 #include <dlfcn.h>
 #include <zlib.h>
 
