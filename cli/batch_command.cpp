@@ -174,7 +174,8 @@ public:
       return false;
     std::error_code ec;
     for (const std::string& o : outputs) {
-      if (!fs::exists(o, ec))
+      // Empty: a file the system had not yet flushed when the power went.
+      if (!fs::exists(o, ec) || fs::file_size(o, ec) == 0)
         return false;
     }
     return true;
@@ -183,7 +184,7 @@ public:
     std::error_code ec;
     fs::create_directories(dir_, ec);
     std::string error;
-    write_file_atomically(path(input), key + "\n", error);
+    write_file_atomically(path(input), key + "\n", error, Flush::at_end);
   }
 
 private:
@@ -283,7 +284,8 @@ public:
     return out;
   }
 
-  /// The records of one quarter, sorted as the statistics list them.
+  /// The records of one quarter, sorted as the statistics list them. Threads may
+  /// take different quarters at once (nothing is added any more by then).
   std::vector<ConferenceRecord> take(const std::string& quarter) {
     File& file = files_.at(quarter);
     file.stream.flush();
@@ -307,6 +309,36 @@ private:
   std::string dir_;
   std::map<std::string, File> files_; ///< by quarter, in order
 };
+
+/// The workbook of each quarter held, from its records read back: quarters side by
+/// side on `jobs` threads, each reading only its own quarter's file.
+std::size_t write_statistics(RecordSpill& records, const WorkbookTemplate& tmpl, Date as_of,
+                             const std::string& out_dir, unsigned jobs, Diagnostics& finish) {
+  std::vector<std::string> quarters = records.quarters();
+  std::vector<Diagnostics> found(quarters.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> written{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < quarters.size(); i = next++) {
+      const std::string slug = ascii_slug(quarters[i]);
+      std::string path = out_dir + "/" + slug + "/thong-ke-" + slug + ".xlsx";
+      std::error_code ec;
+      fs::create_directories(fs::path(path).parent_path(), ec);
+      StatisticsOptions so{as_of, quarters[i]};
+      Workbook book = statistics_workbook(records.take(quarters[i]), tmpl, so);
+      written += write_xlsx(std::move(book), path, found[i]) ? 1 : 0;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < std::min<std::size_t>(jobs, quarters.size()); ++j)
+    threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads)
+    t.join();
+  for (const Diagnostics& d : found)
+    finish.append(d);
+  return written;
+}
 
 struct Outcome {
   std::atomic<std::size_t> done{0};
@@ -352,6 +384,7 @@ int run_batch(const std::vector<std::string>& args) {
 
   const std::string out_dir = options.settings.out_dir;
   const std::string pattern = options.name;
+  options.settings.flush = Flush::at_end; // one flush of the whole run, below
   DocumentRenderer renderer(
       options.settings, templates, *fonts, workbook,
       [&](const std::string& input, const Conference& c, DocumentKind kind,
@@ -457,15 +490,13 @@ int run_batch(const std::vector<std::string>& args) {
         finish.error(path, {}, "", Msg::cannot_write_output, {path, error});
       }
     } else if (statistics_template) {
-      // One quarter's workbook at a time, from its records read back.
-      for (const std::string& q : records.quarters()) {
-        StatisticsOptions so{options.as_of.value_or(today()), q};
-        std::string path = out_dir + "/" + ascii_slug(q) + "/thong-ke-" + ascii_slug(q) + ".xlsx";
-        fs::create_directories(fs::path(path).parent_path(), ec);
-        Workbook book = statistics_workbook(records.take(q), *statistics_template, so);
-        stats_written += write_xlsx(std::move(book), path, finish) ? 1 : 0;
-      }
+      stats_written = write_statistics(records, *statistics_template,
+                                       options.as_of.value_or(today()), out_dir, jobs, finish);
     }
+  }
+  std::string flush_error;
+  if (!flush_file_system(out_dir, flush_error)) {
+    finish.error(out_dir, {}, "", Msg::cannot_write_output, {out_dir, flush_error});
   }
   print_diagnostics(finish, options.common);
   all.insert(all.end(), finish.items().begin(), finish.items().end());

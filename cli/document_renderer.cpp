@@ -74,7 +74,8 @@ Diagnostics locate_missing_glyphs(const Diagnostics& found, const std::string& d
 }
 
 bool write_output(const std::string& path, const std::string& bytes, Diagnostics& found,
-                  std::vector<std::string>& written, const Limits& limits) {
+                  std::vector<std::string>& written, const RenderSettings& settings) {
+  const Limits& limits = settings.limits;
   if (bytes.size() > limits.output_bytes) {
     found.error(path, {}, "", Msg::limit_exceeded,
                 {bilingual("kích thước tệp", "file size"), std::to_string(bytes.size()),
@@ -84,7 +85,7 @@ bool write_output(const std::string& path, const std::string& bytes, Diagnostics
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   std::string error;
-  if (!write_file_atomically(path, bytes, error)) {
+  if (!write_file_atomically(path, bytes, error, settings.flush)) {
     found.error(path, {}, "", Msg::cannot_write_output, {path, error});
     return false;
   }
@@ -169,7 +170,7 @@ bool DocumentRenderer::render_pdf(const std::string& input, const Conference& c,
     return false;
   }
   if (settings_.emit_markup) {
-    return write_output(base + ".xml", *markup, found, written, settings_.limits);
+    return write_output(base + ".xml", *markup, found, written, settings_);
   }
   std::string markup_name = base + ".xml";
   SourceFile source(markup_name, *markup);
@@ -195,7 +196,7 @@ bool DocumentRenderer::render_pdf(const std::string& input, const Conference& c,
   PdfOptions pdf{std::string("vanban ") + VANBAN_VERSION, pdf_timestamp(tree->meta.date),
                  content_digest(*markup)};
   auto bytes = write_pdf(layout, fonts_, pdf, base + ".pdf", found);
-  return bytes && write_output(base + ".pdf", *bytes, found, written, settings_.limits);
+  return bytes && write_output(base + ".pdf", *bytes, found, written, settings_);
 }
 
 } // namespace vanban::cli

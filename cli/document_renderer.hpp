@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/atomic_file.hpp"
 #include "base/diagnostic.hpp"
 #include "base/limits.hpp"
 #include "fonts/font_set.hpp"
@@ -23,6 +24,7 @@ struct RenderSettings {
   bool emit_markup = false; ///< write the markup instead of the PDF
   bool xlsx = false;        ///< the tracking workbook even when not listed
   Limits limits;            ///< pages and bytes of one document, template depth
+  Flush flush = Flush::each_file; ///< batch: at_end, one flush of the file system at the end
 };
 
 /// The output path (without extension) for a document of a conference.

@@ -38,7 +38,8 @@ bool commit_temporary(const std::string& temporary, const std::string& path, std
   return true;
 }
 
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error) {
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error,
+                           Flush flush) {
   std::string temp = temporary_path(path);
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
@@ -60,8 +61,11 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  bool synced = flush == Flush::at_end || ::fsync(fd) == 0;
+  if (!synced || ::close(fd) != 0) {
     error = std::strerror(errno);
+    if (!synced)
+      ::close(fd);
     ::unlink(temp.c_str());
     return false;
   }
@@ -70,6 +74,18 @@ bool write_file_atomically(const std::string& path, std::string_view bytes, std:
     ::unlink(temp.c_str());
     return false;
   }
+  return true;
+}
+
+bool flush_file_system(const std::string& path, std::string& error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::syncfs(fd) != 0) {
+    error = std::strerror(errno);
+    if (fd >= 0)
+      ::close(fd);
+    return false;
+  }
+  ::close(fd);
   return true;
 }
 

@@ -1,14 +1,26 @@
 #pragma once
 // Writing output so that a reader never sees half a file: the bytes go to a
-// temporary file in the same folder, are flushed to disk, then renamed into place.
+// temporary file in the same folder, then are renamed into place.
 #include <string>
 #include <string_view>
 
 namespace vanban {
 
+/// When a written file reaches the disk itself (the rename is atomic either way:
+/// a killed process never leaves half a file under the final name).
+enum class Flush {
+  each_file, ///< fsync before the rename: the file survives a power cut once written
+  at_end,    ///< the caller calls flush_file_system once when all files are written:
+             ///< a batch of thousands of files would otherwise wait on the disk for each
+};
+
 /// Write `bytes` to `path` atomically. On failure returns false with `error` set,
 /// and no file is left under `path` or under the temporary name.
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error);
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error,
+                           Flush flush = Flush::each_file);
+
+/// Flush everything written to the file system holding `path` (syncfs).
+bool flush_file_system(const std::string& path, std::string& error);
 
 /// A fresh temporary name beside `path` (same folder, so a rename is atomic), for
 /// writers that must produce the file themselves.
