@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string_view>
 
 #include "fonts/truetype.hpp"
@@ -85,7 +87,12 @@ std::uint32_t checksum(std::string_view bytes) {
   std::uint32_t sum = 0;
   std::size_t whole = bytes.size() / 4 * 4;
   for (std::size_t i = 0; i < whole; i += 4) {
-    sum += read_u32(bytes, i);
+    std::uint32_t word = 0;
+    std::memcpy(&word, bytes.data() + i, 4);
+    if constexpr (std::endian::native == std::endian::little) {
+      word = __builtin_bswap32(word); // the font's words are big-endian
+    }
+    sum += word;
   }
   std::uint32_t last = 0; // a table's length need not be a multiple of 4: zero padding
   for (std::size_t k = 0; k < 4; ++k) {
@@ -147,9 +154,13 @@ std::string sfnt_file(std::vector<Table> tables) {
   put_u16(out, log2);
   put_u16(out, count * 16 - power * 16);
   std::size_t offset = 12 + 16 * tables.size();
+  std::uint32_t file_sum =
+      0; // the tables are padded to words: the file's sum is theirs + the directory's
   for (const Table& t : tables) {
+    std::uint32_t sum = checksum(t.bytes);
+    file_sum += sum;
     out.append(t.tag, 4);
-    put_u32(out, checksum(t.bytes));
+    put_u32(out, sum);
     put_u32(out, static_cast<std::uint32_t>(offset));
     put_u32(out, static_cast<std::uint32_t>(t.bytes.size()));
     offset += (t.bytes.size() + 3) / 4 * 4;
@@ -162,7 +173,9 @@ std::string sfnt_file(std::vector<Table> tables) {
     out += t.bytes;
     out.append((4 - out.size() % 4) % 4, '\0');
   }
-  set_u32(out, head_at + 8, 0xB1B0AFBAU - checksum(out));
+  set_u32(out, head_at + 8,
+          0xB1B0AFBAU -
+              (file_sum + checksum(std::string_view(out).substr(0, 12 + 16 * tables.size()))));
   return out;
 }
 

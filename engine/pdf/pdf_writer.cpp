@@ -38,27 +38,30 @@ PdfString utf8(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(clean.c_str()));
 }
 
-/// Numbers in content streams: fixed, locale-free, at most three decimals.
+/// Numbers in content streams: fixed, locale-free, at most three decimals. Built in
+/// a local buffer: a page holds thousands of them.
 void append_num(std::string& out, double v) {
-  // Thousandths as an integer: to_chars is exact and an order faster than printf.
-  long long milli = std::llround(v * 1000.0);
+  double scaled = v * 1000.0;
+  auto milli = static_cast<long long>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+  char buf[32];
+  char* p = buf;
   if (milli < 0) {
-    out += '-';
+    *p++ = '-';
     milli = -milli;
   }
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, milli / 1000);
-  out.append(buf, end);
-  long long frac = milli % 1000;
-  if (frac != 0) {
-    char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                      static_cast<char>('0' + frac % 10), 0};
-    int len = 3;
-    while (digits[len - 1] == '0')
-      --len;
-    out += '.';
-    out.append(digits, static_cast<std::size_t>(len));
+  p = std::to_chars(p, buf + 24, milli / 1000).ptr;
+  auto frac = static_cast<int>(milli % 1000);
+  if (frac != 0) { // trailing zeros dropped: 0.5, 0.05, 0.125
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + frac / 100);
+    if (int rest = frac % 100; rest != 0) {
+      *p++ = static_cast<char>('0' + rest / 10);
+      if (rest % 10 != 0) {
+        *p++ = static_cast<char>('0' + rest % 10);
+      }
+    }
   }
+  out.append(buf, static_cast<std::size_t>(p - buf));
 }
 
 std::string num(double v) {
@@ -182,18 +185,32 @@ private:
     font.resource = PdfName("F" + std::to_string(i + 1));
   }
 
-  /// The text as a hex string of 2-byte glyph ids of the subset (Identity-H, and
-  /// the subset's glyph ids are its CIDs).
-  static void append_hex(std::string& out, const FontFace& face, const FontSubset& subset,
-                         const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    out += '<';
+  /// The text as a literal string of 2-byte glyph ids of the subset (Identity-H,
+  /// and the subset's glyph ids are its CIDs): half the bytes of hex, so half the
+  /// work for the compressor. Delimiters and line ends are escaped, since a reader
+  /// would turn a bare CR into LF.
+  static void append_glyph_string(std::string& out, const FontFace& face, const FontSubset& subset,
+                                  const std::string& text) {
+    out += '(';
+    auto put = [&out](unsigned byte) {
+      switch (byte) {
+      case '(':
+      case ')':
+      case '\\':
+        out += '\\';
+        out += static_cast<char>(byte);
+        break;
+      case '\r': out += "\\r"; break;
+      case '\n': out += "\\n"; break;
+      default: out += static_cast<char>(byte);
+      }
+    };
     for_each_code_point(text, [&](char32_t cp) {
       std::uint16_t g = subset.new_id(face.glyph(cp));
-      char digits[4] = {hex[(g >> 12) & 15], hex[(g >> 8) & 15], hex[(g >> 4) & 15], hex[g & 15]};
-      out.append(digits, 4);
+      put(g >> 8);
+      put(g & 0xFFU);
     });
-    out += '>';
+    out += ')';
   }
 
   void add_page(const PageLayout& page) {
@@ -227,7 +244,7 @@ private:
         content += ' ';
         append_num(content, h - t.baseline);
         content += " Tm ";
-        append_hex(content, fonts_.faces[i], font.embedding.subset, t.text);
+        append_glyph_string(content, fonts_.faces[i], font.embedding.subset, t.text);
         content += " Tj\n";
       }
       content += "ET\n";
