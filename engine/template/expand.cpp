@@ -31,15 +31,18 @@ namespace {
 struct Tag {
   std::string name;
   std::size_t offset;
+  std::size_t length;
 };
 
 /// `{{> name}}` tags of a template, in order.
 std::vector<Tag> partial_tags(const std::string& text) {
-  static const std::regex kPartial(R"(\{\{>\s*([^}\s]*)\s*\}\})");
+  // kainjow trims a tag before reading its type: "{{ > name }}" is a partial too.
+  static const std::regex kPartial(R"(\{\{\s*>\s*([^}\s]*)\s*\}\})");
   std::vector<Tag> out;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kPartial);
        it != std::sregex_iterator(); ++it) {
-    out.push_back({(*it)[1].str(), static_cast<std::size_t>(it->position(0))});
+    out.push_back({(*it)[1].str(), static_cast<std::size_t>(it->position(0)),
+                   static_cast<std::size_t>(it->length(0))});
   }
   return out;
 }
@@ -202,6 +205,98 @@ void add_helpers(km::data& root) {
            }});
 }
 
+/// The text with every partial written in place. kainjow parses a partial again at
+/// each use; this text parses once. Rendering it gives the same text: a partial
+/// renders into the line it is called from, with the caller's context. nullopt
+/// (use the partials) when a delimiter change would leak out of its file, or the
+/// text grows past 1 MiB.
+std::optional<std::string> inline_partials(const TemplateSet& set, const std::string& text,
+                                           int depth) {
+  constexpr std::size_t kMaxInlined = 1 << 20;
+  if (depth > 64 || text.find("{{=") != std::string::npos) {
+    return std::nullopt;
+  }
+  std::string out;
+  std::size_t at = 0;
+  for (const Tag& tag : partial_tags(text)) {
+    const SourceFile* file = set.find(tag.name);
+    if (file == nullptr) {
+      return std::nullopt;
+    }
+    auto inner = inline_partials(set, file->text(), depth + 1);
+    if (!inner || out.size() + inner->size() > kMaxInlined) {
+      return std::nullopt;
+    }
+    out.append(text, at, tag.offset - at);
+    out += *inner;
+    at = tag.offset + tag.length;
+  }
+  out.append(text, at);
+  return out;
+}
+
+using ParsedTemplates =
+    std::map<std::pair<std::uint64_t, std::string>, std::unique_ptr<km::mustache>>;
+
+/// Parsed root templates, per thread: rendering writes into a kainjow template.
+ParsedTemplates& parsed_templates() {
+  thread_local ParsedTemplates cache;
+  return cache;
+}
+
+/// The root template, checked, inlined and parsed once per thread; nullptr when it
+/// cannot be inlined.
+km::mustache* parsed_template(const TemplateSet& set, const std::string& root) {
+  ParsedTemplates& cache = parsed_templates();
+  auto key = std::make_pair(set.id(), root);
+  if (auto it = cache.find(key); it != cache.end()) {
+    return it->second.get();
+  }
+  auto text = inline_partials(set, set.find(root)->text(), 0);
+  if (!text) {
+    return nullptr;
+  }
+  auto tmpl = std::make_unique<km::mustache>(*text);
+  if (!tmpl->is_valid()) {
+    return nullptr;
+  }
+  tmpl->set_custom_escape(xml_escape);
+  if (cache.size() >= 32) { // sets come and go in tests; a batch has one
+    cache.clear();
+  }
+  return cache.emplace(key, std::move(tmpl)).first->second.get();
+}
+
+/// The document text, or nullopt with the kainjow error (syntax errors are found
+/// by check_templates first; this is what a lambda's text can still cause).
+/// `missing` receives the names the data lacks.
+std::optional<std::string> render_root(const std::string& root, const TemplateSet& templates,
+                                       const km::data& data, bool inline_partials,
+                                       std::set<std::string>& missing, std::string& error) {
+  km::mustache* parsed = inline_partials ? parsed_template(templates, root) : nullptr;
+  if (parsed != nullptr) {
+    SandboxContext ctx(&data, templates);
+    std::string text = parsed->render(ctx);
+    if (parsed->is_valid()) {
+      missing = ctx.missing();
+      return text;
+    }
+    // An error sticks to a kainjow template: drop it, and let the partials path
+    // below report the error as it always has.
+    parsed_templates().erase(std::make_pair(templates.id(), root));
+  }
+  SandboxContext ctx(&data, templates);
+  km::mustache tmpl{templates.find(root)->text()};
+  tmpl.set_custom_escape(xml_escape);
+  std::string text = tmpl.render(ctx);
+  if (!tmpl.is_valid()) {
+    error = tmpl.error_message();
+    return std::nullopt;
+  }
+  missing = ctx.missing();
+  return text;
+}
+
 Location first_use(const SourceFile& file, const std::string& name, bool& found) {
   for (const char* prefix : {"{{", "{{#", "{{^"}) {
     std::size_t at = file.text().find(prefix + name);
@@ -236,16 +331,15 @@ std::optional<std::string> expand_document(const Conference& c, const DocumentSp
   }
   km::data data = template_data(c, doc);
   add_helpers(data);
-  km::mustache tmpl{templates.find(root_name)->text()};
-  tmpl.set_custom_escape(xml_escape);
-  SandboxContext ctx(&data, templates);
-  std::string text = tmpl.render(ctx);
-  if (!tmpl.is_valid()) {
-    out.error(templates.find(root_name)->name(), {}, "", Msg::template_syntax,
-              {tmpl.error_message()});
+  std::set<std::string> missing;
+  std::string error;
+  auto rendered = render_root(root_name, templates, data, limits.inline_partials, missing, error);
+  if (!rendered) {
+    out.error(templates.find(root_name)->name(), {}, "", Msg::template_syntax, {error});
     return std::nullopt;
   }
-  if (ctx.missing().empty()) {
+  std::string text = std::move(*rendered);
+  if (missing.empty()) {
     return text;
   }
   // Rare: find the template that used a name the data lacks, for the position.
@@ -253,7 +347,7 @@ std::optional<std::string> expand_document(const Conference& c, const DocumentSp
   Diagnostics ignored;
   TemplateChecker reach(templates, ignored, limits);
   reach.check(root_name);
-  for (const std::string& name : ctx.missing()) {
+  for (const std::string& name : missing) {
     for (const SourceFile* file : reach.files()) {
       bool found = false;
       Location at = first_use(*file, name, found);

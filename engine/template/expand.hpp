@@ -9,9 +9,13 @@
 
 namespace vanban {
 
-/// Bounds on what a template may do.
+/// Bounds on what a template may do, and how it expands.
 struct TemplateLimits {
   int max_partial_depth = 16;
+  /// Parse the root once per thread with its partials written in place (kainjow
+  /// parses a partial again at each use); false renders through the partials, as
+  /// tests do to show both give the same text.
+  bool inline_partials = true;
 };
 
 /// Name of the template that makes a document: "party-notice", "state-minutes"…

@@ -1,5 +1,7 @@
 #include "template/template_set.hpp"
 
+#include <atomic>
+
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -22,7 +24,15 @@ bool is_template_name(const std::string& name) {
   return true;
 }
 
-TemplateSet::TemplateSet(std::string user_dir) : user_dir_(std::move(user_dir)) {
+namespace {
+std::uint64_t next_set_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+} // namespace
+
+TemplateSet::TemplateSet(std::string user_dir)
+    : id_(next_set_id()), user_dir_(std::move(user_dir)) {
   for (const auto& [file, text] : bundled_template_texts()) {
     bundled_.emplace(file, std::make_unique<SourceFile>("templates/" + file, text));
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Where templates come from: the bundled set, overridden file by file by a user
 // folder. A template is named by a plain name; nothing outside the folders is read.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,11 +34,15 @@ public:
   const SourceFile* find(const std::string& name, const std::string& extension = ".mustache") const;
   const std::string& user_dir() const { return user_dir_; }
 
+  /// Different for every TemplateSet of the process: a key for per-thread caches.
+  std::uint64_t id() const { return id_; }
+
   /// The outcome of checking a root template and what it includes, once known.
   std::optional<bool> checked(const std::string& root) const;
   void set_checked(const std::string& root, bool ok) const;
 
 private:
+  std::uint64_t id_;
   std::string user_dir_;
   std::map<std::string, std::unique_ptr<SourceFile>> bundled_;
   std::map<std::string, std::unique_ptr<SourceFile>> user_; ///< read once, at construction

@@ -170,3 +170,35 @@ TEST_CASE("template errors point at the template file") {
     CHECK(out.items()[0].file.find("party-notice.mustache") != std::string::npos);
   }
 }
+
+TEST_CASE("templates with their partials inlined render exactly as with the partials") {
+  TemplateSet templates;
+  TemplateLimits through_partials;
+  through_partials.inline_partials = false;
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(std::string(VANBAN_SOURCE_DIR) + "/examples")) {
+    if (entry.path().extension() != ".yaml") {
+      continue;
+    }
+    Diagnostics out;
+    auto c = load_conference(entry.path().string(), {}, out);
+    if (!c) {
+      continue; // an organization profile
+    }
+    for (const DocumentSpec& doc : c->documents) {
+      if (doc.kind != DocumentKind::notice && doc.kind != DocumentKind::minutes) {
+        continue;
+      }
+      INFO(entry.path().filename().string() << " " << static_cast<int>(doc.kind));
+      auto first = expand_document(*c, doc, templates, out);
+      auto again = expand_document(*c, doc, templates, out); // the parsed template reused
+      auto plain = expand_document(*c, doc, templates, out, through_partials);
+      REQUIRE(first);
+      REQUIRE(plain);
+      CHECK(*first == *plain);
+      CHECK(again == first);
+      ++compared;
+    }
+  }
+  CHECK(compared >= 10);
+}
