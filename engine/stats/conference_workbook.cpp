@@ -90,7 +90,7 @@ private:
     count_line(b, "Số nhiệm vụ hoàn thành", directives_done_, done_count());
     Sheet& s = b.finish();
     s.autofilter = false;
-    return s;
+    return std::move(s);
   }
 
   void count_line(SheetBuilder& b, const std::string& label, const std::string& formula,
@@ -200,7 +200,7 @@ private:
       const Person* p = c_.person(a.presenter);
       b.text("presenter", p != nullptr ? p->name : "");
     }
-    return b.finish();
+    return std::move(b.finish());
   }
 
   const Conference& c_;

@@ -3,7 +3,7 @@
 namespace vanban {
 
 SheetBuilder::SheetBuilder(Workbook& book, const WorkbookTemplate& tmpl, const TemplateSheet& spec)
-    : book_(book), tmpl_(tmpl), spec_(spec) {
+    : book_(book), tmpl_(tmpl), spec_(spec), column_format_(spec.columns.size(), -1) {
   sheet_.name = spec.name;
   sheet_.print_title = tmpl.title;
   CellFormat date;
@@ -54,48 +54,56 @@ SheetCell& SheetBuilder::cell(int col) {
   return sheet_.rows.back()[static_cast<std::size_t>(col)];
 }
 
-int SheetBuilder::format_for(const std::string& field) {
+int SheetBuilder::format_for(std::string_view field) {
   int c = col(field);
-  if (c >= 0 && is_date_field(field)) {
-    return date_format_;
-  }
-  if (c < 0 || spec_.columns[static_cast<std::size_t>(c)].format.empty()) {
+  if (c < 0) {
     return body_format_;
   }
-  CellFormat f;
-  f.number_format = spec_.columns[static_cast<std::size_t>(c)].format;
-  return book_.format(f);
+  int& made = column_format_[static_cast<std::size_t>(c)];
+  if (made >= 0) {
+    return made;
+  }
+  if (is_date_field(field)) {
+    made = date_format_;
+  } else if (spec_.columns[static_cast<std::size_t>(c)].format.empty()) {
+    made = body_format_;
+  } else {
+    CellFormat f;
+    f.number_format = spec_.columns[static_cast<std::size_t>(c)].format;
+    made = book_.format(f);
+  }
+  return made;
 }
 
-void SheetBuilder::text(const std::string& field, const std::string& value) {
+void SheetBuilder::text(std::string_view field, const std::string& value) {
   int c = col(field);
   if (c >= 0 && !value.empty()) {
     cell(c) = {SheetCell::Kind::text, value, 0, {}, body_format_};
   }
 }
 
-void SheetBuilder::number(const std::string& field, double value) {
+void SheetBuilder::number(std::string_view field, double value) {
   int c = col(field);
   if (c >= 0) {
     cell(c) = {SheetCell::Kind::number, "", value, {}, format_for(field)};
   }
 }
 
-void SheetBuilder::date(const std::string& field, const std::optional<Date>& value) {
+void SheetBuilder::date(std::string_view field, const std::optional<Date>& value) {
   int c = col(field);
   if (c >= 0 && value) {
     cell(c) = {SheetCell::Kind::date, "", 0, *value, date_format_};
   }
 }
 
-void SheetBuilder::formula(const std::string& field, const std::string& formula, double value) {
+void SheetBuilder::formula(std::string_view field, const std::string& formula, double value) {
   int c = col(field);
   if (c >= 0) {
     cell(c) = {SheetCell::Kind::formula_number, formula, value, {}, format_for(field)};
   }
 }
 
-bool SheetBuilder::is_date_field(const std::string& field) {
+bool SheetBuilder::is_date_field(std::string_view field) {
   return field == "deadline" || field == "completed" || field == "date" ||
          field == "conference_date";
 }

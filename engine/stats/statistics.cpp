@@ -119,7 +119,7 @@ private:
       b.number("present", c->attendees);
       b.number("directives", static_cast<double>(c->directives.size()));
     }
-    return b.finish();
+    return std::move(b.finish());
   }
 
   Sheet directives_sheet(const TemplateSheet& spec) {
@@ -127,6 +127,11 @@ private:
     b.begin();
     int status = b.col("status");
     int deadline = b.col("deadline");
+    // The same for every row: made once (90,000 rows over 10,000 conferences).
+    const std::string done = label(DirectiveStatus::done);
+    const std::string cancelled = label(DirectiveStatus::cancelled);
+    const std::string overdue = label(DirectiveStatus::overdue);
+    const std::string as_of = as_of_cell();
     for (const DirectiveRow& r : directives_) {
       const DirectiveRecord& d = *r.directive;
       b.row();
@@ -147,10 +152,8 @@ private:
       std::string st = relative_cell(row, status);
       std::string dl = relative_cell(row, deadline);
       b.formula("overdue",
-                "=IF(AND(" + st + "<>" + label(DirectiveStatus::done) + "," + st + "<>" +
-                    label(DirectiveStatus::cancelled) + ",OR(" + st + "=" +
-                    label(DirectiveStatus::overdue) + ",AND(ISNUMBER(" + dl + ")," + dl + "<" +
-                    as_of_cell() + "))),1,0)",
+                "=IF(AND(" + st + "<>" + done + "," + st + "<>" + cancelled + ",OR(" + st + "=" +
+                    overdue + ",AND(ISNUMBER(" + dl + ")," + dl + "<" + as_of + "))),1,0)",
                 overdue_as_of(d, options_.as_of) ? 1 : 0);
     }
     Sheet& s = b.finish();
@@ -158,7 +161,7 @@ private:
       s.validations.push_back({{b.first_data_row(), status, b.current_row(), status},
                                {tmpl_.status_labels.begin(), tmpl_.status_labels.end()}});
     }
-    return s;
+    return std::move(s);
   }
 
   std::string label(DirectiveStatus s) const { return formula_text(status_label(tmpl_, s)); }
@@ -225,7 +228,7 @@ private:
     }
     total_row(b, {"conferences", "attendees", "directives", "not_started", "in_progress", "done",
                   "cancelled", "overdue"});
-    return b.finish();
+    return std::move(b.finish());
   }
 
   /// "Tổng cộng" under the data, each numeric column summed by formula.
@@ -270,7 +273,7 @@ private:
       b.text("part", f.figure->part);
       b.number("value", f.figure->value);
     }
-    return b.finish();
+    return std::move(b.finish());
   }
 
   Sheet indicators_sheet(const TemplateSheet& spec) {
@@ -313,7 +316,7 @@ private:
         b.number("value", entry.second);
       }
     }
-    return b.finish();
+    return std::move(b.finish());
   }
 
   Sheet charts_sheet(const TemplateSheet& spec) {
@@ -364,7 +367,7 @@ private:
     Sheet& s = b.finish();
     s.autofilter = false;
     add_charts(b, s, units.size(), months.size());
-    return s;
+    return std::move(s);
   }
 
   void add_charts(SheetBuilder& b, Sheet& s, std::size_t units, std::size_t months) {

@@ -83,7 +83,7 @@ std::string join(const std::vector<std::string>& items) {
 
 } // namespace
 
-int TemplateSheet::column(const std::string& field) const {
+int TemplateSheet::column(std::string_view field) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (columns[i].field == field)
       return static_cast<int>(i);

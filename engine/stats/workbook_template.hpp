@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostic.hpp"
@@ -26,7 +27,7 @@ struct TemplateSheet {
   std::vector<TemplateColumn> columns;
 
   /// Position of a field's column, or -1.
-  int column(const std::string& field) const;
+  int column(std::string_view field) const;
 };
 
 struct WorkbookTemplate {
