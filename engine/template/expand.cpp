@@ -312,7 +312,18 @@ Location first_use(const SourceFile& file, const std::string& name, bool& found)
 
 bool check_templates(const std::string& root, const TemplateSet& templates, Diagnostics& out,
                      const TemplateLimits& limits) {
+  // Each thread remembers the outcomes it has seen: the set's shared lock is taken
+  // once per thread and root, not once per document.
+  thread_local std::map<std::pair<std::uint64_t, std::string>, bool> seen;
+  auto key = std::make_pair(templates.id(), root);
+  if (auto it = seen.find(key); it != seen.end()) {
+    return it->second;
+  }
   if (auto known = templates.checked(root)) {
+    if (seen.size() >= 64) {
+      seen.clear();
+    }
+    seen.emplace(key, *known);
     return *known;
   }
   Diagnostics found;
