@@ -24,9 +24,9 @@ std::size_t skip_ascii(std::string_view s, std::size_t i) {
     ++i;
   return i;
 }
-} // namespace
 
-std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
+/// utf8_sequence_length, inlined where whole files are checked.
+inline std::size_t sequence_length(std::string_view s, std::size_t pos) {
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char b0 = byte(pos);
   if (b0 < 0x80) {
@@ -58,6 +58,11 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
   }
   return len;
 }
+} // namespace
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
+  return sequence_length(s, pos);
+}
 
 std::vector<std::size_t> invalid_utf8_offsets(std::string_view s, std::size_t limit) {
   std::vector<std::size_t> out;
@@ -66,7 +71,7 @@ std::vector<std::size_t> invalid_utf8_offsets(std::string_view s, std::size_t li
       i = skip_ascii(s, i + 1);
       continue;
     }
-    std::size_t n = utf8_sequence_length(s, i);
+    std::size_t n = sequence_length(s, i);
     if (n == 0) {
       out.push_back(i);
       n = 1;

@@ -114,7 +114,8 @@ public:
       offset_ = file_.line_start(line0);
     }
     for (; walked_ < column && offset_ < text.size() && text[offset_] != '\n'; ++walked_) {
-      std::size_t n = utf8_sequence_length(text, offset_);
+      auto b = static_cast<unsigned char>(text[offset_]);
+      std::size_t n = b < 0x80 ? 1 : utf8_sequence_length(text, offset_);
       // SourceFile::locate counts the lead bytes of the line up to the offset.
       lead_bytes_ += n != 0 || (static_cast<unsigned char>(text[offset_]) & 0xC0) != 0x80 ? 1 : 0;
       offset_ += n == 0 ? 1 : n;
@@ -324,7 +325,7 @@ private:
     return it == frame.key_lines.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
   }
 
-  void emit(DataNode node) {
+  void emit(DataNode&& node) {
     if (stack_.empty()) {
       root_ = std::move(node);
       return;
