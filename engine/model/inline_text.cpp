@@ -1,5 +1,7 @@
 #include "model/inline_text.hpp"
 
+#include <algorithm>
+
 #include "base/text.hpp"
 
 namespace vanban {
@@ -13,6 +15,13 @@ public:
   InlineParse run() {
     std::size_t i = 0;
     while (i < text_.size()) {
+      // Text up to the next character that may be markup is taken whole.
+      std::size_t next = std::min(text_.find_first_of("\\*_", i), text_.size());
+      if (next > i) {
+        current_ += text_.substr(i, next - i);
+        i = next;
+        continue;
+      }
       char c = text_[i];
       if (c == '\\' && i + 1 < text_.size() && is_markup(text_[i + 1])) {
         current_ += text_[i + 1];
