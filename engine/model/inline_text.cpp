@@ -1,7 +1,5 @@
 #include "model/inline_text.hpp"
 
-#include <algorithm>
-
 #include "base/text.hpp"
 
 namespace vanban {
@@ -16,7 +14,9 @@ public:
     std::size_t i = 0;
     while (i < text_.size()) {
       // Text up to the next character that may be markup is taken whole.
-      std::size_t next = std::min(text_.find_first_of("\\*_", i), text_.size());
+      std::size_t next = i;
+      while (next < text_.size() && !is_markup(text_[next]))
+        ++next;
       if (next > i) {
         current_ += text_.substr(i, next - i);
         i = next;
