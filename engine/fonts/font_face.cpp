@@ -58,7 +58,12 @@ std::optional<FontFace> FontFace::load(const std::string& path, std::string& err
     error = "cannot be read";
     return std::nullopt;
   }
-  auto file = std::make_shared<const std::string>(std::move(*bytes));
+  return from_bytes(std::move(*bytes), path, error);
+}
+
+std::optional<FontFace> FontFace::from_bytes(std::string bytes, const std::string& path,
+                                             std::string& error) {
+  auto file = std::make_shared<const std::string>(std::move(bytes));
   auto tables = TrueTypeTables::parse(*file, error);
   if (!tables) {
     return std::nullopt;

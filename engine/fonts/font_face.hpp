@@ -30,6 +30,9 @@ class FontFace {
 public:
   /// Load a TrueType/OpenType file; nullopt (with `error` set) if it cannot be read.
   static std::optional<FontFace> load(const std::string& path, std::string& error);
+  /// The same from the file's bytes (`path` only names it).
+  static std::optional<FontFace> from_bytes(std::string bytes, const std::string& path,
+                                            std::string& error);
 
   const std::string& path() const { return path_; }
   const std::string& family() const { return family_; }
