@@ -117,7 +117,7 @@ public:
       auto b = static_cast<unsigned char>(text[offset_]);
       std::size_t n = b < 0x80 ? 1 : utf8_sequence_length(text, offset_);
       // SourceFile::locate counts the lead bytes of the line up to the offset.
-      lead_bytes_ += n != 0 || (static_cast<unsigned char>(text[offset_]) & 0xC0) != 0x80 ? 1 : 0;
+      lead_bytes_ += n != 0 || (b & 0xC0) != 0x80 ? 1 : 0;
       offset_ += n == 0 ? 1 : n;
     }
     return {static_cast<std::uint32_t>(offset_), static_cast<std::uint32_t>(line0 + 1),

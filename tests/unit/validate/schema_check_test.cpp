@@ -126,3 +126,31 @@ TEST_CASE("schema: our typing rules, not YAML 1.1's") {
   REQUIRE(n.items().size() == 1);
   CHECK(n.items()[0].message == Msg::schema_type_quote_hint);
 }
+
+TEST_CASE("schema: of several unknown keys, the first by key order is named, as in JSON") {
+  // valijson names one unknown key per mapping: the first it meets, and a JSON object
+  // keeps its keys sorted, so "aab" (line 5), not "zzz" (line 4).
+  auto d = check("name: a\nsymbol: ĐU\nplace: x\nzzz: 1\naab: 2\n", SchemaKind::organization);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].args[0] == "aab");
+  CHECK(d.items()[0].location.line == 5);
+}
+
+TEST_CASE("schema: text lengths count characters, patterns see the whole text") {
+  auto long_id = check("standard: party\nconference:\n  chairs: [" + std::string(65, 'a') + "]\n");
+  bool too_long = false;
+  for (const Diagnostic& x : long_id.items())
+    too_long = too_long || (x.message == Msg::schema_too_long_text && x.args[0] == "64");
+  CHECK(too_long);
+  // 64 Vietnamese letters are 64 characters (and 128 bytes): not too long for "name".
+  std::string name;
+  for (int i = 0; i < 64; ++i)
+    name += "Đ";
+  CHECK(check("name: " + name + "\nsymbol: ĐU\nplace: x\n", SchemaKind::organization)
+            .items()
+            .empty());
+  // A pattern anchored at both ends is not satisfied by a line of a longer text.
+  auto two_lines = check("name: a\nsymbol: \"ĐU\\nX1\"\nplace: x\n", SchemaKind::organization);
+  REQUIRE(two_lines.items().size() == 1);
+  CHECK(two_lines.items()[0].message == Msg::schema_pattern);
+}
