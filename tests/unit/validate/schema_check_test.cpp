@@ -142,13 +142,16 @@ TEST_CASE("schema: text lengths count characters, patterns see the whole text") 
   for (const Diagnostic& x : long_id.items())
     too_long = too_long || (x.message == Msg::schema_too_long_text && x.args[0] == "64");
   CHECK(too_long);
-  // 64 Vietnamese letters are 64 characters (and 128 bytes): not too long for "name".
+  // 200 Vietnamese letters are 200 characters (400 bytes): just within "name" (200).
   std::string name;
-  for (int i = 0; i < 64; ++i)
+  for (int i = 0; i < 200; ++i)
     name += "Đ";
   CHECK(check("name: " + name + "\nsymbol: ĐU\nplace: x\n", SchemaKind::organization)
             .items()
             .empty());
+  auto over = check("name: " + name + "a\nsymbol: ĐU\nplace: x\n", SchemaKind::organization);
+  REQUIRE(over.items().size() == 1);
+  CHECK(over.items()[0].message == Msg::schema_too_long_text);
   // A pattern anchored at both ends is not satisfied by a line of a longer text.
   auto two_lines = check("name: a\nsymbol: \"ĐU\\nX1\"\nplace: x\n", SchemaKind::organization);
   REQUIRE(two_lines.items().size() == 1);
