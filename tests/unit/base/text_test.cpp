@@ -85,7 +85,7 @@ TEST_CASE("NFC: the fast path for precomposed text and the full path for the res
         5); // ệ then a combining acute: kept, not composable
 }
 
-TEST_CASE("invalid utf8 offsets are found after long ASCII runs, wherever they stand") {
+TEST_CASE("invalid utf8 offsets are found after long ASCII runs and among valid sequences") {
   // Offsets computed one sequence at a time, as the word-at-a-time scan must find them.
   auto expected = [](const std::string& s) {
     std::vector<std::size_t> out;
@@ -98,8 +98,10 @@ TEST_CASE("invalid utf8 offsets are found after long ASCII runs, wherever they s
     return out;
   };
   for (std::size_t run = 0; run < 20; ++run) {
-    for (const char* bad : {"\xFF", "\xC4", "\xE1\xBB", "\x80", "\xC0\xAF"}) {
-      std::string s = std::string(run, 'a') + bad + std::string(run % 9, 'b') + "ọ" + bad + "x";
+    for (const char* seq : {"\xFF", "\xC4", "\xE1\xBB", "\x80", "\xC0\xAF", "\xED\xA0\x80",
+                            "\xE0\x80\x80", "\xE0\xA0\x80", "\xEF\xBF\xBF", "\xF0\x9F\x98\x80",
+                            "\xC2\x80", "\xDF\xBF", "\xE1\xBB\x8D\xBB", "\xEE\x80"}) {
+      std::string s = std::string(run, 'a') + seq + std::string(run % 9, 'b') + "ọ" + seq + "x";
       INFO("run " << run);
       CHECK(invalid_utf8_offsets(s, 100) == expected(s));
     }
