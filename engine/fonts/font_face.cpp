@@ -33,6 +33,15 @@ FaceDescription describe(FT_Face face) {
   FaceDescription d;
   const char* ps = FT_Get_Postscript_Name(face);
   d.postscript_name = ps != nullptr ? ps : "";
+  if (d.postscript_name.empty()) { // a font without a name table: family and style
+    for (const char* part : {face->family_name, face->style_name}) {
+      for (const char* c = part; c != nullptr && *c != '\0'; ++c) {
+        if (*c > ' ' && *c < 127 && *c != '/' && *c != '(' && *c != ')') {
+          d.postscript_name += *c;
+        }
+      }
+    }
+  }
   d.bbox = {per_mille(face->bbox.xMin, upem), per_mille(face->bbox.yMin, upem),
             per_mille(face->bbox.xMax, upem), per_mille(face->bbox.yMax, upem)};
   d.cap_height = per_mille(face->ascender, upem);
