@@ -188,8 +188,8 @@ private:
   /// The text as a literal string of 2-byte glyph ids of the subset (Identity-H,
   /// and the subset's glyph ids are its CIDs): half the bytes of hex, so half the
   /// work for the compressor. Delimiters and line ends are escaped, since a reader
-  /// would turn a bare CR into LF.
-  static void append_glyph_string(std::string& out, const FontFace& face, const FontSubset& subset,
+  /// would turn a bare CR into LF. Returns the advance a reader computes, in 1/1000 em.
+  static long append_glyph_string(std::string& out, const FontFace& face, const FontSubset& subset,
                                   const std::string& text) {
     out += '(';
     auto put = [&out](unsigned byte) {
@@ -205,13 +205,84 @@ private:
       default: out += static_cast<char>(byte);
       }
     };
+    long advance = 0;
     for_each_code_point(text, [&](char32_t cp) {
-      std::uint16_t g = subset.new_id(face.glyph(cp));
+      std::uint16_t glyph = face.glyph(cp);
+      advance += face.advance(glyph);
+      std::uint16_t g = subset.new_id(glyph);
       put(g >> 8);
       put(g & 0xFFU);
     });
     out += ')';
+    return advance;
   }
+
+  /// A page's text as runs: one text matrix where a line starts, then each piece
+  /// placed from where the reader's pen already stands (it advances by the /W widths)
+  /// with a TJ offset. A word costs a few bytes instead of a matrix of its own.
+  class TextRuns {
+  public:
+    TextRuns(std::string& content, double page_height) : out_(content), height_(page_height) {}
+
+    void add(const PlacedText& t, const DocumentFont& font, const FontFace& face) {
+      double y = height_ - t.baseline;
+      bool new_font = &font != font_ || t.size != size_;
+      // A piece behind the pen starts a new run: readers take text in stream order.
+      bool new_line = !in_line_ || y != y_ || t.x < pen_ - 0.5;
+      if (new_font || new_line) {
+        close_array();
+      }
+      if (new_font) {
+        out_ += '/';
+        out_ += font.resource.GetName();
+        out_ += ' ';
+        append_num(out_, t.size);
+        out_ += " Tf\n";
+        font_ = &font;
+        size_ = t.size;
+      }
+      if (new_line) {
+        out_ += "1 0 0 1 ";
+        append_num(out_, t.x);
+        out_ += ' ';
+        append_num(out_, y);
+        out_ += " Tm\n";
+        in_line_ = true;
+        y_ = y;
+        pen_ = t.x;
+      }
+      if (!in_array_) {
+        out_ += '[';
+        in_array_ = true;
+      }
+      // TJ offsets are in 1/1000 em, subtracted from the pen; written to 1/1000 of
+      // that, and the pen follows the written figure so that no error accumulates.
+      auto offset = static_cast<long long>(std::llround((pen_ - t.x) * 1000.0 * 1000.0 / size_));
+      if (offset != 0) {
+        append_num(out_, static_cast<double>(offset) / 1000.0);
+        pen_ -= static_cast<double>(offset) / 1000.0 * size_ / 1000.0;
+      }
+      long advance = append_glyph_string(out_, face, font.embedding.subset, t.text);
+      pen_ += static_cast<double>(advance) * size_ / 1000.0;
+    }
+
+    void close_array() {
+      if (in_array_) {
+        out_ += "]TJ\n";
+        in_array_ = false;
+      }
+    }
+
+  private:
+    std::string& out_;
+    double height_;
+    const DocumentFont* font_ = nullptr;
+    double size_ = 0;
+    bool in_line_ = false;
+    bool in_array_ = false;
+    double y_ = 0;
+    double pen_ = 0;
+  };
 
   void add_page(const PageLayout& page) {
     PdfPage* pdf_page = doc_.CreatePage(PdfRect(0, 0, layout_.width, layout_.height));
@@ -228,25 +299,13 @@ private:
     std::array<bool, 4> on_page{};
     if (!page.texts.empty()) {
       content += "BT 0 g\n";
-      int current = -1;
-      double current_size = -1;
+      TextRuns runs(content, h);
       for (const PlacedText& t : page.texts) {
         auto i = static_cast<std::size_t>(t.style);
-        const DocumentFont& font = fonts_used_[i];
-        if (static_cast<int>(i) != current || t.size != current_size) {
-          content += "/" + font.resource.GetName() + " " + num(t.size) + " Tf\n";
-          current = static_cast<int>(i);
-          current_size = t.size;
-        }
+        runs.add(t, fonts_used_[i], fonts_.faces[i]);
         on_page[i] = true;
-        content += "1 0 0 1 ";
-        append_num(content, t.x);
-        content += ' ';
-        append_num(content, h - t.baseline);
-        content += " Tm ";
-        append_glyph_string(content, fonts_.faces[i], font.embedding.subset, t.text);
-        content += " Tj\n";
       }
+      runs.close_array();
       content += "ET\n";
     }
     for (std::size_t i = 0; i < 4; ++i) {
