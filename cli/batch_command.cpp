@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -275,7 +276,11 @@ public:
       it = files_.emplace(r.quarter, File{path, std::ofstream(path, std::ios::binary)}).first;
     }
     it->second.stream << to_fragment_line(r) << '\n';
+    ++it->second.count;
   }
+
+  /// How many records a quarter holds.
+  std::size_t count(const std::string& quarter) const { return files_.at(quarter).count; }
 
   std::vector<std::string> quarters() const {
     std::vector<std::string> out;
@@ -305,21 +310,46 @@ private:
   struct File {
     std::string path;
     std::ofstream stream;
+    std::size_t count = 0;
   };
   std::string dir_;
   std::map<std::string, File> files_; ///< by quarter, in order
 };
 
+/// Conferences whose workbooks may be built at once. A quarter's records and its
+/// workbook take about 20 KB per conference until written: small quarters are built
+/// side by side, large ones one at a time, so that memory stays bounded.
+constexpr std::size_t kConferencesInFlight = 1500;
+
 /// The workbook of each quarter held, from its records read back: quarters side by
-/// side on `jobs` threads, each reading only its own quarter's file.
+/// side on `jobs` threads, each reading only its own quarter's file, as far as
+/// kConferencesInFlight allows.
 std::size_t write_statistics(RecordSpill& records, const WorkbookTemplate& tmpl, Date as_of,
                              const std::string& out_dir, unsigned jobs, Diagnostics& finish) {
   std::vector<std::string> quarters = records.quarters();
   std::vector<Diagnostics> found(quarters.size());
-  std::atomic<std::size_t> next{0};
+  std::size_t next = 0;
+  std::size_t in_flight = 0;
+  std::mutex lock;
+  std::condition_variable room;
   std::atomic<std::size_t> written{0};
   auto work = [&] {
-    for (std::size_t i = next++; i < quarters.size(); i = next++) {
+    for (;;) {
+      std::size_t i = 0;
+      std::size_t size = 0;
+      {
+        std::unique_lock<std::mutex> hold(lock);
+        // Quarters are started in order; one alone may exceed the bound.
+        room.wait(hold, [&] {
+          return next >= quarters.size() || in_flight == 0 ||
+                 in_flight + records.count(quarters[next]) <= kConferencesInFlight;
+        });
+        if (next >= quarters.size())
+          return;
+        i = next++;
+        size = records.count(quarters[i]);
+        in_flight += size;
+      }
       const std::string slug = ascii_slug(quarters[i]);
       std::string path = out_dir + "/" + slug + "/thong-ke-" + slug + ".xlsx";
       std::error_code ec;
@@ -327,6 +357,11 @@ std::size_t write_statistics(RecordSpill& records, const WorkbookTemplate& tmpl,
       StatisticsOptions so{as_of, quarters[i]};
       Workbook book = statistics_workbook(records.take(quarters[i]), tmpl, so);
       written += write_xlsx(std::move(book), path, found[i]) ? 1 : 0;
+      {
+        std::lock_guard<std::mutex> hold(lock);
+        in_flight -= size;
+      }
+      room.notify_all();
     }
   };
   std::vector<std::thread> threads;
