@@ -24,6 +24,22 @@ inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
     ++pos;
     return lead;
   }
+  // Two-byte letters and U+1000–U+CFFF (Vietnamese precomposed letters are U+1Exx)
+  // decoded inline; other sequences are checked in full.
+  auto continuation = [&](std::size_t k) {
+    return pos + k < s.size() && (static_cast<unsigned char>(s[pos + k]) & 0xC0U) == 0x80U;
+  };
+  if (lead >= 0xC2 && lead < 0xE0 && continuation(1)) {
+    char32_t cp = ((lead & 0x1FU) << 6) | (static_cast<unsigned char>(s[pos + 1]) & 0x3FU);
+    pos += 2;
+    return cp;
+  }
+  if (lead >= 0xE1 && lead < 0xED && continuation(1) && continuation(2)) {
+    char32_t cp = ((lead & 0x0FU) << 12) | ((static_cast<unsigned char>(s[pos + 1]) & 0x3FU) << 6) |
+                  (static_cast<unsigned char>(s[pos + 2]) & 0x3FU);
+    pos += 3;
+    return cp;
+  }
   std::size_t n = utf8_sequence_length(s, pos);
   if (n == 0) {
     ++pos;

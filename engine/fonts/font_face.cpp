@@ -128,16 +128,9 @@ std::optional<FontFace> FontFace::from_bytes(std::string bytes, const std::strin
   return f;
 }
 
-std::uint16_t FontFace::glyph(char32_t cp) const {
-  if (cp < bmp_.size()) {
-    return bmp_[cp];
-  }
+std::uint16_t FontFace::supplementary_glyph(char32_t cp) const {
   auto it = supplementary_.find(cp);
   return it == supplementary_.end() ? 0 : it->second;
-}
-
-int FontFace::advance(std::uint16_t glyph) const {
-  return glyph < advances_.size() ? advances_[glyph] : 0;
 }
 
 long FontFace::width(std::string_view utf8) const {

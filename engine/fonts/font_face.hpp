@@ -36,11 +36,14 @@ public:
 
   const std::string& path() const { return path_; }
   const std::string& family() const { return family_; }
-  /// Glyph id of a code point, 0 when the font has no glyph for it.
-  std::uint16_t glyph(char32_t cp) const;
+  /// Glyph id of a code point, 0 when the font has no glyph for it. Inline: the
+  /// layout and the PDF writer look up every character they handle.
+  std::uint16_t glyph(char32_t cp) const {
+    return cp < bmp_.size() ? bmp_[cp] : supplementary_glyph(cp);
+  }
   bool has(char32_t cp) const { return glyph(cp) != 0; }
   /// Advance of a glyph in 1/1000 em.
-  int advance(std::uint16_t glyph) const;
+  int advance(std::uint16_t glyph) const { return glyph < advances_.size() ? advances_[glyph] : 0; }
   /// Width of UTF-8 text in 1/1000 em (missing glyphs count as the .notdef advance).
   long width(std::string_view utf8) const;
   /// Width of UTF-8 text in points at `size`.
@@ -56,6 +59,8 @@ public:
   const TrueTypeTables& tables() const { return tables_; }
 
 private:
+  std::uint16_t supplementary_glyph(char32_t cp) const;
+
   std::string path_;
   std::shared_ptr<const std::string> file_; ///< shared by copies: tables_ points into it
   TrueTypeTables tables_;
