@@ -1,6 +1,8 @@
 #include "layout/paragraph_layout.hpp"
 
+#include <array>
 #include <set>
+#include <string_view>
 
 #include "base/text.hpp"
 #include "layout/line_breaker.hpp"
@@ -74,16 +76,36 @@ private:
     return fonts_.face(style).width_pt(text, p_.style.size);
   }
 
-  void check_glyphs(const std::string& text, FontStyle style) {
+  /// Width of a piece in points, measured in the same pass that reports (once each)
+  /// the characters its face has no glyph for.
+  double measure_checked(std::string_view text, FontStyle style) {
     const FontFace& face = fonts_.face(style);
+    long units = 0;
     for_each_code_point(text, [&](char32_t cp) {
-      if (!face.has(cp) && reported_.insert(cp).second) {
-        std::string character;
-        append_utf8(character, cp);
-        out_.error(markup_name_, p_.location, "", Msg::glyph_missing,
-                   {fonts_.family, code_point_label(cp), character});
+      std::uint16_t glyph = face.glyph(cp);
+      if (glyph == 0) {
+        report_missing(cp);
       }
+      units += face.advance(glyph);
     });
+    return static_cast<double>(units) * p_.style.size / 1000.0;
+  }
+
+  double space_width(FontStyle style) {
+    double& w = space_widths_[static_cast<std::size_t>(style)];
+    if (w < 0) {
+      w = measure_checked(" ", style);
+    }
+    return w;
+  }
+
+  void report_missing(char32_t cp) {
+    if (reported_.insert(cp).second) {
+      std::string character;
+      append_utf8(character, cp);
+      out_.error(markup_name_, p_.location, "", Msg::glyph_missing,
+                 {fonts_.family, code_point_label(cp), character});
+    }
   }
 
   void split_words() {
@@ -99,31 +121,34 @@ private:
     };
     for (const Span& span : p_.spans) {
       FontStyle style = style_of(span.bold, span.italic);
-      check_glyphs(span.text, style);
+      std::string_view text = span.text;
       std::size_t i = 0;
-      while (i < span.text.size()) {
-        std::size_t space = span.text.find(' ', i);
-        std::string piece =
-            span.text.substr(i, space == std::string::npos ? std::string::npos : space - i);
+      while (i < text.size()) {
+        std::size_t space = text.find(' ', i);
+        std::string_view piece =
+            text.substr(i, space == std::string_view::npos ? std::string_view::npos : space - i);
         if (!piece.empty()) {
           if (pending_space) {
             close_word();
             if (!words_.empty()) {
-              words_.back().space_after = measure(" ", space_style);
+              words_.back().space_after = space_width(space_style);
               words_.back().underline_space = space_underlined && span.underline;
             }
             pending_space = false;
           }
-          double w = measure(piece, style);
-          current.segments.push_back({piece, style, span.underline, w});
+          double w = measure_checked(piece, style);
+          current.segments.push_back({std::string(piece), style, span.underline, w});
           current.width += w;
         }
-        if (space == std::string::npos) {
+        if (space == std::string_view::npos) {
           break;
         }
         pending_space = true;
         space_style = style;
         space_underlined = span.underline;
+        if (space_widths_[static_cast<std::size_t>(style)] < 0) {
+          space_width(style); // a face without a space is reported where the space is
+        }
         i = space + 1;
       }
     }
@@ -133,6 +158,13 @@ private:
   /// A word wider than the line (a long URL or code) is cut where it must, so that
   /// nothing crosses the margin; the author is told.
   void split_overwide_words() {
+    bool any = false;
+    for (std::size_t i = 0; i < words_.size() && !any; ++i) {
+      any = words_[i].width > (i == 0 ? width_ - indent() : width_) + 1e-6;
+    }
+    if (!any) {
+      return;
+    }
     std::vector<Word> out;
     for (std::size_t i = 0; i < words_.size(); ++i) {
       Word& w = words_[i];
@@ -195,10 +227,10 @@ private:
     double under_y = regular.underline_position() * size / 1000.0;
     double under_t = regular.underline_thickness() * size / 1000.0;
     for (std::size_t i = from; i < to; ++i) {
-      const Word& w = words_[i];
+      Word& w = words_[i]; // each word is placed once: its text moves to the line
       double wx = x;
-      for (const Segment& s : w.segments) {
-        line.texts.push_back({wx, 0, s.style, size, s.text, s.width});
+      for (Segment& s : w.segments) {
+        line.texts.push_back({wx, 0, s.style, size, std::move(s.text), s.width});
         if (s.underline) {
           extend_underline(line, wx, wx + s.width, under_y, under_t);
         }
@@ -238,6 +270,7 @@ private:
   Diagnostics& out_;
   std::vector<Word> words_;
   std::set<char32_t> reported_;
+  std::array<double, 4> space_widths_{-1, -1, -1, -1}; ///< by style, measured when first needed
 };
 
 } // namespace
