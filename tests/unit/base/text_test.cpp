@@ -16,6 +16,29 @@ TEST_CASE("utf8 sequences are validated strictly") {
   CHECK(utf8_sequence_length("\xFF", 0) == 0);
 }
 
+TEST_CASE("next_code_point reads every one-, two- and three-byte sequence as decode_utf8 does") {
+  // decode_utf8 goes through the full validator; next_code_point decodes the common
+  // sequences inline. Every lead byte, every second byte, a spread of third bytes, and
+  // each sequence cut short by the end of the text.
+  const unsigned thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x8D, 0x9F, 0xA0, 0xBF, 0xC0, 0xE1, 0xFF};
+  std::size_t mismatches = 0;
+  for (unsigned lead = 0; lead < 256; ++lead) {
+    for (unsigned second = 0; second < 256; ++second) {
+      for (unsigned third : thirds) {
+        std::string text{static_cast<char>(lead), static_cast<char>(second),
+                         static_cast<char>(third)};
+        for (std::size_t cut = 1; cut <= text.size(); ++cut) {
+          std::string_view part(text.data(), cut);
+          std::u32string read;
+          for_each_code_point(part, [&](char32_t cp) { read.push_back(cp); });
+          mismatches += read != decode_utf8(part) ? 1 : 0;
+        }
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("invalid utf8 offsets are found and capped") {
   std::string s = "ab\xFF"
                   "c\xFE\xFF";
