@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <fstream>
-#include <iterator>
 #include <memory>
 
 #include "base/text.hpp"
@@ -20,11 +19,20 @@ int per_mille(long units, long units_per_em) {
       std::lround(static_cast<double>(units) * 1000.0 / static_cast<double>(units_per_em)));
 }
 std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+  if (size < 0) {
+    return std::nullopt;
+  }
+  // One read of the known size: byte by byte, four 400 KB faces cost a whole notice's
+  // layout at every start of the program.
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), size);
   if (!in) {
     return std::nullopt;
   }
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return bytes;
 }
 
 /// The FontDescriptor facts FreeType exposes through the sfnt tables.
