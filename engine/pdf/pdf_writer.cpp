@@ -228,7 +228,8 @@ private:
       double y = height_ - t.baseline;
       bool new_font = &font != font_ || t.size != size_;
       // A piece behind the pen starts a new run: readers take text in stream order.
-      bool new_line = !in_line_ || y != y_ || t.x < pen_ - 0.5;
+      // So does every piece of a size written as 0, which has no pen to speak of.
+      bool new_line = !in_line_ || y != y_ || t.x < pen_ - 0.5 || (!new_font && em_ <= 0);
       if (new_font || new_line) {
         close_array();
       }
@@ -240,6 +241,10 @@ private:
         out_ += " Tf\n";
         font_ = &font;
         size_ = t.size;
+        em_ = std::round(t.size * 1000.0) / 1000.0; // as written: the reader's pen uses it
+        if (em_ <= 0) {
+          new_line = true;
+        }
       }
       if (new_line) {
         out_ += "1 0 0 1 ";
@@ -257,13 +262,15 @@ private:
       }
       // TJ offsets are in 1/1000 em, subtracted from the pen; written to 1/1000 of
       // that, and the pen follows the written figure so that no error accumulates.
-      auto offset = static_cast<long long>(std::llround((pen_ - t.x) * 1000.0 * 1000.0 / size_));
-      if (offset != 0) {
-        append_num(out_, static_cast<double>(offset) / 1000.0);
-        pen_ -= static_cast<double>(offset) / 1000.0 * size_ / 1000.0;
+      if (em_ > 0) {
+        auto offset = std::llround((pen_ - t.x) * 1000.0 * 1000.0 / em_);
+        if (offset != 0) {
+          append_num(out_, static_cast<double>(offset) / 1000.0);
+          pen_ -= static_cast<double>(offset) / 1000.0 * em_ / 1000.0;
+        }
       }
       long advance = append_glyph_string(out_, face, font.embedding.subset, t.text);
-      pen_ += static_cast<double>(advance) * size_ / 1000.0;
+      pen_ += static_cast<double>(advance) * em_ / 1000.0;
     }
 
     void close_array() {
@@ -277,7 +284,8 @@ private:
     std::string& out_;
     double height_;
     const DocumentFont* font_ = nullptr;
-    double size_ = 0;
+    double size_ = 0; ///< as laid out
+    double em_ = 0;   ///< as written in Tf
     bool in_line_ = false;
     bool in_array_ = false;
     double y_ = 0;
