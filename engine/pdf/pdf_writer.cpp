@@ -227,9 +227,12 @@ private:
     void add(const PlacedText& t, const DocumentFont& font, const FontFace& face) {
       double y = height_ - t.baseline;
       bool new_font = &font != font_ || t.size != size_;
+      double em = std::round(t.size * 1000.0) / 1000.0; // as written: the reader's pen uses it
       // A piece behind the pen starts a new run: readers take text in stream order.
-      // So does every piece of a size written as 0, which has no pen to speak of.
-      bool new_line = !in_line_ || y != y_ || t.x < pen_ - 0.5 || (!new_font && em_ <= 0);
+      // So does every piece of a size written as 0, which has no pen to speak of, and
+      // one so far ahead that its offset would be a number readers may not hold.
+      bool new_line = !in_line_ || y != y_ || t.x < pen_ - 0.5 || em <= 0 ||
+                      (t.x - pen_) * 1000.0 / em > 100000;
       if (new_font || new_line) {
         close_array();
       }
@@ -241,10 +244,7 @@ private:
         out_ += " Tf\n";
         font_ = &font;
         size_ = t.size;
-        em_ = std::round(t.size * 1000.0) / 1000.0; // as written: the reader's pen uses it
-        if (em_ <= 0) {
-          new_line = true;
-        }
+        em_ = em;
       }
       if (new_line) {
         out_ += "1 0 0 1 ";
