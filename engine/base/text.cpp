@@ -25,23 +25,6 @@ std::size_t skip_ascii(std::string_view s, std::size_t i) {
   return i;
 }
 
-/// The length of a valid sequence of the kinds Vietnamese text is made of, decided from
-/// the lead byte alone: two bytes from C2, or three from E1–EC or EE–EF (never overlong,
-/// never a surrogate). 0 for anything else, which sequence_length then decides.
-inline std::size_t common_sequence_length(std::string_view s, std::size_t pos) {
-  auto continues = [&](std::size_t i) {
-    return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
-  };
-  auto b = static_cast<unsigned char>(s[pos]);
-  if (b >= 0xC2 && b <= 0xDF) {
-    return continues(pos + 1) ? 2 : 0;
-  }
-  if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
-    return continues(pos + 1) && continues(pos + 2) ? 3 : 0;
-  }
-  return 0;
-}
-
 /// utf8_sequence_length, inlined where whole files are checked.
 inline std::size_t sequence_length(std::string_view s, std::size_t pos) {
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
@@ -88,7 +71,7 @@ std::vector<std::size_t> invalid_utf8_offsets(std::string_view s, std::size_t li
       i = skip_ascii(s, i + 1);
       continue;
     }
-    std::size_t n = common_sequence_length(s, i);
+    std::size_t n = utf8_common_sequence_length(s, i);
     if (n == 0) {
       n = sequence_length(s, i);
     }

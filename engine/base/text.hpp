@@ -16,6 +16,23 @@ std::vector<std::size_t> invalid_utf8_offsets(std::string_view s, std::size_t li
 /// Decode the code points of valid UTF-8 text.
 std::u32string decode_utf8(std::string_view s);
 
+/// The length of a valid sequence of the kinds Vietnamese text is made of, decided from
+/// the lead byte alone: two bytes from C2, or three from E1–EC or EE–EF (never overlong,
+/// never a surrogate). 0 for anything else, which utf8_sequence_length then decides.
+inline std::size_t utf8_common_sequence_length(std::string_view s, std::size_t pos) {
+  auto continues = [&](std::size_t i) {
+    return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  };
+  auto b = static_cast<unsigned char>(s[pos]);
+  if (b >= 0xC2 && b <= 0xDF) {
+    return continues(pos + 1) ? 2 : 0;
+  }
+  if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
+    return continues(pos + 1) && continues(pos + 2) ? 3 : 0;
+  }
+  return 0;
+}
+
 /// The code point at `pos` (advanced past it), without allocating: for hot loops.
 /// An invalid byte reads as U+FFFD and advances one byte, as in decode_utf8.
 inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
@@ -24,23 +41,11 @@ inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
     ++pos;
     return lead;
   }
-  // Two-byte letters and U+1000–U+CFFF (Vietnamese precomposed letters are U+1Exx)
-  // decoded inline; other sequences are checked in full.
-  auto continuation = [&](std::size_t k) {
-    return pos + k < s.size() && (static_cast<unsigned char>(s[pos + k]) & 0xC0U) == 0x80U;
-  };
-  if (lead >= 0xC2 && lead < 0xE0 && continuation(1)) {
-    char32_t cp = ((lead & 0x1FU) << 6) | (static_cast<unsigned char>(s[pos + 1]) & 0x3FU);
-    pos += 2;
-    return cp;
+  // The common sequences are told from their lead byte inline; the rest checked in full.
+  std::size_t n = utf8_common_sequence_length(s, pos);
+  if (n == 0) {
+    n = utf8_sequence_length(s, pos);
   }
-  if (lead >= 0xE1 && lead < 0xED && continuation(1) && continuation(2)) {
-    char32_t cp = ((lead & 0x0FU) << 12) | ((static_cast<unsigned char>(s[pos + 1]) & 0x3FU) << 6) |
-                  (static_cast<unsigned char>(s[pos + 2]) & 0x3FU);
-    pos += 3;
-    return cp;
-  }
-  std::size_t n = utf8_sequence_length(s, pos);
   if (n == 0) {
     ++pos;
     return 0xFFFD;
