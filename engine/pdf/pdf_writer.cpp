@@ -226,8 +226,8 @@ private:
 
     void add(const PlacedText& t, const DocumentFont& font, const FontFace& face) {
       double y = height_ - t.baseline;
-      bool new_font = &font != font_ || t.size != size_;
       double em = std::round(t.size * 1000.0) / 1000.0; // as written: the reader's pen uses it
+      bool new_font = &font != font_ || em != em_;
       // A piece behind the pen starts a new run: readers take text in stream order.
       // So does every piece of a size written as 0, which has no pen to speak of, and
       // one so far ahead that its offset would be a number readers may not hold.
@@ -240,10 +240,9 @@ private:
         out_ += '/';
         out_ += font.resource.GetName();
         out_ += ' ';
-        append_num(out_, t.size);
+        append_num(out_, em);
         out_ += " Tf\n";
         font_ = &font;
-        size_ = t.size;
         em_ = em;
       }
       if (new_line) {
@@ -260,9 +259,9 @@ private:
         out_ += '[';
         in_array_ = true;
       }
-      // TJ offsets are in 1/1000 em, subtracted from the pen; written to 1/1000 of
-      // that, and the pen follows the written figure so that no error accumulates.
-      if (em_ > 0) {
+      // Within a run, TJ offsets are in 1/1000 em, subtracted from the pen; written to
+      // 1/1000 of that, and the pen follows the written figure so that no error accumulates.
+      if (!new_line) {
         auto offset = std::llround((pen_ - t.x) * 1000.0 * 1000.0 / em_);
         if (offset != 0) {
           append_num(out_, static_cast<double>(offset) / 1000.0);
@@ -284,8 +283,7 @@ private:
     std::string& out_;
     double height_;
     const DocumentFont* font_ = nullptr;
-    double size_ = 0; ///< as laid out
-    double em_ = 0;   ///< as written in Tf
+    double em_ = 0; ///< the size as written in Tf
     bool in_line_ = false;
     bool in_array_ = false;
     double y_ = 0;
