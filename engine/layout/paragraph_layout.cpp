@@ -146,9 +146,7 @@ private:
         pending_space = true;
         space_style = style;
         space_underlined = span.underline;
-        if (space_widths_[static_cast<std::size_t>(style)] < 0) {
-          space_width(style); // a face without a space is reported where the space is
-        }
+        space_width(style); // measured once: a face without a space is reported here
         i = space + 1;
       }
     }
